@@ -1,0 +1,20 @@
+package dev.leakgate.analysis;
+
+import java.util.List;
+
+/**
+ * One constructor that grows with the requests served.
+ *
+ * @param perSnapshot      the measured value (live instances for {@link Shape#COUNT}) in each snapshot, baseline first
+ * @param growthPerRequest growth from baseline to final snapshot divided by the requests served in between
+ * @param retainedSize     bytes the constructor's instances keep alive in the final snapshot
+ * @param retainerPath     shortest path from the GC roots to one instance allocated during the rounds, or null
+ * @param location         where the instance was created, as {@code file:line:column}, or null when V8 gave none
+ */
+public record Finding(String constructor, Shape shape, List<Long> perSnapshot, double growthPerRequest,
+                      long retainedSize, String retainerPath, String location) {
+
+    public Finding {
+        perSnapshot = List.copyOf(perSnapshot);
+    }
+}

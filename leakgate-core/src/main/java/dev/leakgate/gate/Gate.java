@@ -1,0 +1,117 @@
+package dev.leakgate.gate;
+
+import dev.leakgate.analysis.Finding;
+import dev.leakgate.process.LaunchException;
+import dev.leakgate.process.NodeApp;
+import dev.leakgate.process.NodeLauncher;
+import dev.leakgate.snapshot.HeapSnapshotReader;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One gate run as DESIGN.md lays it out: launch, one inspector session, warm-up, baseline snapshot,
+ * measured rounds each followed by a snapshot, analysis, and the app stopped on every path.
+ *
+ * <p>{@link #run} never throws for anything the user or the app did: every ending is a {@link GateResult}
+ * with its verdict and reason, so the reports can always be written.
+ */
+public final class Gate {
+
+    private static final int TAIL_LINES = 20;
+
+    private final NodeLauncher launcher;
+    private final HeapSnapshotReader reader;
+    private final Console console;
+    private final Clock clock;
+
+    public Gate(NodeLauncher launcher, HeapSnapshotReader reader, Console console, Clock clock) {
+        this.launcher = launcher;
+        this.reader = reader;
+        this.console = console;
+        this.clock = clock;
+    }
+
+    public GateResult run(GateConfig config) {
+        Instant started = clock.instant();
+        Measurements measured = new Measurements();
+        GateResult result;
+        try (RunWatchdog watchdog = new RunWatchdog(config.timeout(), Thread.currentThread())) {
+            prepareOutputDirectory(config.outputDirectory());
+            NodeApp app = launch(config, watchdog);
+            List<Finding> findings;
+            try (app) {
+                findings = new MeasuredRun(config, app, reader, console, clock, measured, watchdog).measure();
+            }
+            Verdict verdict = findings.isEmpty() ? Verdict.PASS : Verdict.LEAK;
+            result = finish(verdict, Verdicts.explain(verdict, findings, config), findings, List.of(), measured, started);
+        } catch (RunStopped stopped) {
+            result = finish(stopped.verdict(), stopped.getMessage(), List.of(), stopped.appLogTail(), measured, started);
+        } catch (IOException | UncheckedIOException e) {
+            result = finish(Verdict.ERROR, "cannot write to " + config.outputDirectory() + ": " + e.getMessage(),
+                    List.of(), List.of(), measured, started);
+        }
+        applySnapshotPolicy(config.keepSnapshots(), result.verdict(), measured.snapshotFiles());
+        return result;
+    }
+
+    private NodeApp launch(GateConfig config, RunWatchdog watchdog) throws RunStopped {
+        console.info("Starting " + config.launch().script() + " in " + config.launch().workingDirectory());
+        try {
+            NodeApp app = launcher.launch(config.launch(), console::appOutput);
+            console.info("App ready at " + app.baseUrl() + " (pid " + app.pid() + ")");
+            return app;
+        } catch (LaunchException e) {
+            throw new RunStopped(Verdict.ERROR, e.getMessage(), e.lastLines());
+        } catch (InterruptedException e) {
+            if (watchdog.fired()) {
+                throw watchdog.timedOut("start-up", List.of());
+            }
+            Thread.currentThread().interrupt();
+            throw new RunStopped(Verdict.ERROR, "interrupted while the app was starting", List.of());
+        }
+    }
+
+    private GateResult finish(Verdict verdict, String reason, List<Finding> findings, List<String> appLogTail,
+                              Measurements measured, Instant started) {
+        Instant now = clock.instant();
+        return new GateResult(verdict, reason, findings, measured.phases(), measured.snapshots(), tail(appLogTail),
+                measured.nodeVersion(), started, Duration.between(started, now));
+    }
+
+    private static void prepareOutputDirectory(Path outputDirectory) throws IOException {
+        Path snapshots = outputDirectory.resolve("snapshots");
+        Files.createDirectories(snapshots);
+        // Snapshots of an earlier run would pass for this run's evidence.
+        try (var old = Files.list(snapshots)) {
+            for (Path file : (Iterable<Path>) old::iterator) {
+                if (file.getFileName().toString().endsWith(".heapsnapshot")) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    private void applySnapshotPolicy(KeepSnapshots policy, Verdict verdict, List<Path> files) {
+        if (policy.keeps(verdict)) {
+            return;
+        }
+        for (Path file : files) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                console.warn("Could not delete heap snapshot " + file + " (it holds heap contents): " + e.getMessage());
+            }
+        }
+    }
+
+    static List<String> tail(List<String> lines) {
+        return lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size());
+    }
+}

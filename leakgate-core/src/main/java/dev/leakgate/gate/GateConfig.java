@@ -1,0 +1,59 @@
+package dev.leakgate.gate;
+
+import dev.leakgate.analysis.LeakThresholds;
+import dev.leakgate.load.RequestSpec;
+import dev.leakgate.process.LaunchSpec;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything one gate run needs. Validated here, once, with messages that name the parameter the user
+ * wrote, so the Maven plugin and the CLI report bad values the same way.
+ */
+public record GateConfig(LaunchSpec launch, List<RequestSpec> requests, int connections, int warmupRequests,
+                         int rounds, int requestsPerRound, Duration requestTimeout, double rate, double maxErrorRate,
+                         LeakThresholds thresholds, KeepSnapshots keepSnapshots, Duration timeout,
+                         Path outputDirectory) {
+
+    public GateConfig {
+        require(launch.script() != null && !launch.script().isBlank(),
+                "set script: the app's entry script, relative to " + launch.workingDirectory());
+        require(launch.readyPath() != null && launch.readyPath().startsWith("/"),
+                "readyPath must start with '/', was '" + launch.readyPath() + "'");
+        require(launch.port() >= 0 && launch.port() <= 65535,
+                "port must be 0 (pick a free one) or 1-65535, was " + launch.port());
+        require(isPositive(launch.startupTimeout()),
+                "startupTimeout must be at least 1 second, was " + seconds(launch.startupTimeout()));
+        requests = List.copyOf(requests);
+        require(!requests.isEmpty(), "requests must list at least one request");
+        require(connections >= 1, "connections must be at least 1, was " + connections);
+        require(warmupRequests >= 0, "warmupRequests must be 0 or more, was " + warmupRequests);
+        require(rounds >= 2, "rounds must be at least 2 (growth has to repeat to count as a leak), was " + rounds);
+        require(requestsPerRound >= 1, "requestsPerRound must be at least 1, was " + requestsPerRound);
+        require(isPositive(requestTimeout), "requestTimeout must be at least 1 second, was " + seconds(requestTimeout));
+        require(rate >= 0 && !Double.isInfinite(rate), "rate must be 0 (as fast as the connections go) or a number of requests per second, was " + rate);
+        require(maxErrorRate >= 0 && maxErrorRate <= 100, "maxErrorRate is a percentage from 0 to 100, was " + maxErrorRate);
+        require(isPositive(timeout), "timeout must be at least 1 second, was " + seconds(timeout));
+    }
+
+    /** The snapshots of a run: the baseline and one per round. */
+    public int snapshotCount() {
+        return rounds + 1;
+    }
+
+    private static boolean isPositive(Duration duration) {
+        return duration != null && !duration.isNegative() && !duration.isZero();
+    }
+
+    private static String seconds(Duration duration) {
+        return duration == null ? "none" : duration.toSeconds() + " s";
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new InvalidConfigurationException(message);
+        }
+    }
+}

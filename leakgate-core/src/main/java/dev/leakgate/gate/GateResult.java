@@ -1,0 +1,38 @@
+package dev.leakgate.gate;
+
+import dev.leakgate.analysis.Finding;
+import dev.leakgate.load.PhaseResult;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything a run measured and decided; what the reports are written from. Runs that end early
+ * (crash, error, timeout) carry whatever was measured up to that point.
+ *
+ * @param reason     the verdict in one sentence a developer can act on
+ * @param findings   most severe first; empty unless the verdict is {@link Verdict#LEAK}
+ * @param phases     the load phases that ran: warm-up, then the rounds
+ * @param appLogTail the app's last output lines, for crashes and start-up failures
+ */
+public record GateResult(Verdict verdict, String reason, List<Finding> findings, List<PhaseResult> phases,
+                         List<SnapshotInfo> snapshots, List<String> appLogTail, String nodeVersion,
+                         Instant startedAt, Duration duration) {
+
+    public GateResult {
+        findings = List.copyOf(findings);
+        phases = List.copyOf(phases);
+        snapshots = List.copyOf(snapshots);
+        appLogTail = List.copyOf(appLogTail);
+    }
+
+    /** A run that never started, e.g. because of a bad parameter. */
+    public static GateResult notStarted(String reason, Instant now) {
+        return new GateResult(Verdict.ERROR, reason, List.of(), List.of(), List.of(), List.of(), null, now, Duration.ZERO);
+    }
+
+    public boolean failed() {
+        return verdict != Verdict.PASS;
+    }
+}

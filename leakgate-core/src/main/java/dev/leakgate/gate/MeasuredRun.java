@@ -1,0 +1,150 @@
+package dev.leakgate.gate;
+
+import dev.leakgate.analysis.Census;
+import dev.leakgate.analysis.Finding;
+import dev.leakgate.analysis.ScriptCatalog;
+import dev.leakgate.analysis.SeriesAnalyzer;
+import dev.leakgate.inspector.InspectorSession;
+import dev.leakgate.load.LoadGenerator;
+import dev.leakgate.load.PhaseResult;
+import dev.leakgate.process.NodeApp;
+import dev.leakgate.snapshot.HeapSnapshot;
+import dev.leakgate.snapshot.HeapSnapshotReader;
+import dev.leakgate.snapshot.ReadMode;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The part of a run that talks to a started app: one inspector session and one load generator for the
+ * whole series, closed in that order before the app is stopped (Node waits for its debugger otherwise).
+ */
+final class MeasuredRun {
+
+    /** Bound for a single CDP call; a full GC of a big heap takes seconds, not minutes. */
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(120);
+    /** How long a dying app gets to exit before a failure is blamed on something else. */
+    private static final Duration EXIT_GRACE = Duration.ofSeconds(3);
+
+    private final GateConfig config;
+    private final NodeApp app;
+    private final HeapSnapshotReader reader;
+    private final Console console;
+    private final Clock clock;
+    private final Measurements measured;
+    private final RunWatchdog watchdog;
+
+    MeasuredRun(GateConfig config, NodeApp app, HeapSnapshotReader reader, Console console, Clock clock,
+                Measurements measured, RunWatchdog watchdog) {
+        this.config = config;
+        this.app = app;
+        this.reader = reader;
+        this.console = console;
+        this.clock = clock;
+        this.measured = measured;
+        this.watchdog = watchdog;
+    }
+
+    List<Finding> measure() throws RunStopped {
+        try (InspectorSession session = InspectorSession.connect(app.inspectorUrl(), CALL_TIMEOUT);
+             LoadGenerator load = new LoadGenerator(app.baseUrl(), config.requests(), config.connections(),
+                     config.requestTimeout(), config.rate())) {
+            // A script that ends or calls process.exit() would otherwise hang on "Waiting for the debugger".
+            app.onWaitingForDebugger(session::close);
+            return measure(session, load);
+        } catch (IOException | InterruptedException e) {
+            throw explainBrokenRun(e);
+        }
+    }
+
+    private List<Finding> measure(InspectorSession session, LoadGenerator load)
+            throws IOException, InterruptedException, RunStopped {
+        session.enableDomains();
+        measured.nodeVersion(session.evaluate("process.version"));
+        if (config.warmupRequests() > 0) {
+            runPhase("warm-up", config.warmupRequests(), load);
+        }
+        snapshot(0, "baseline", ReadMode.SUMMARY, session);
+        HeapSnapshot last = null;
+        for (int round = 1; round <= config.rounds(); round++) {
+            runPhase("round " + round, config.requestsPerRound(), load);
+            ReadMode mode = round == config.rounds() ? ReadMode.GRAPH : ReadMode.SUMMARY;
+            last = snapshot(round, "round " + round, mode, session);
+        }
+        measured.startPhase("analysis");
+        ScriptCatalog scripts = new ScriptCatalog(session.scriptUrls(), config.launch().workingDirectory());
+        return new SeriesAnalyzer(config.thresholds(), scripts)
+                .analyze(measured.censuses(), last, config.requestsPerRound());
+    }
+
+    private void runPhase(String phase, int requests, LoadGenerator load) throws InterruptedException, RunStopped {
+        measured.startPhase(phase);
+        PhaseResult result = load.run(phase, requests);
+        measured.add(result);
+        console.info(Verdicts.describePhase(result));
+        if (result.failed() > 0 && app.awaitExit(result.errorRatePercent() > config.maxErrorRate()
+                ? EXIT_GRACE : Duration.ZERO)) {
+            throw crashed();
+        }
+        if (result.errorRatePercent() > config.maxErrorRate()) {
+            throw new RunStopped(Verdict.ERROR, Verdicts.explainFailingRequests(result, config.maxErrorRate()),
+                    app.lastLines());
+        }
+    }
+
+    private HeapSnapshot snapshot(int index, String label, ReadMode mode, InspectorSession session)
+            throws IOException, InterruptedException {
+        measured.startPhase("snapshot " + label);
+        Path file = config.outputDirectory().resolve("snapshots")
+                .resolve("s" + index + "-" + label.replace(' ', '-') + ".heapsnapshot");
+        measured.snapshotFileStarted(file);
+        Instant start = clock.instant();
+        session.collectGarbage();
+        try (OutputStream out = Files.newOutputStream(file)) {
+            session.takeHeapSnapshot(out, config.timeout());
+        }
+        HeapSnapshot snapshot = reader.read(file, mode);
+        Census census = Census.of(label, snapshot);
+        measured.add(census);
+        console.info("Snapshot " + label + ": " + Units.count(census.nodeCount()) + " objects, "
+                + Units.bytes(census.totalSize()) + " in " + Units.duration(Duration.between(start, clock.instant())));
+        return snapshot;
+    }
+
+    private RunStopped explainBrokenRun(Exception cause) {
+        if (watchdog.fired()) {
+            return watchdog.timedOut(measured.currentPhase(), app.lastLines());
+        }
+        if (cause instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            return new RunStopped(Verdict.ERROR, "interrupted during " + measured.currentPhase(), app.lastLines());
+        }
+        if (exited(EXIT_GRACE)) {
+            return crashed();
+        }
+        return new RunStopped(Verdict.ERROR, "failed during " + measured.currentPhase() + ": " + cause.getMessage(),
+                app.lastLines());
+    }
+
+    private boolean exited(Duration grace) {
+        try {
+            return app.awaitExit(grace);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !app.isAlive();
+        }
+    }
+
+    private RunStopped crashed() {
+        List<String> tail = Gate.tail(app.lastLines());
+        String lastLine = tail.isEmpty() ? "" : " Last output: " + tail.get(tail.size() - 1);
+        return new RunStopped(Verdict.CRASH, "the app " + app.describeExit() + " during " + measured.currentPhase()
+                + "." + lastLine, tail);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.leakgate.gate;
+
+import dev.leakgate.analysis.Census;
+import dev.leakgate.load.PhaseResult;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What one run has measured so far; kept apart from the control flow so an early end loses none of it. */
+final class Measurements {
+
+    private final List<PhaseResult> phases = new ArrayList<>();
+    private final List<Census> censuses = new ArrayList<>();
+    private final List<Path> snapshotFiles = new ArrayList<>();
+    private String nodeVersion;
+    private String currentPhase = "start-up";
+
+    void startPhase(String phase) {
+        currentPhase = phase;
+    }
+
+    String currentPhase() {
+        return currentPhase;
+    }
+
+    void add(PhaseResult phase) {
+        phases.add(phase);
+    }
+
+    void add(Census census) {
+        censuses.add(census);
+    }
+
+    /** Recorded before the transfer starts, so that a half-written file is cleaned up too. */
+    void snapshotFileStarted(Path file) {
+        snapshotFiles.add(file);
+    }
+
+    void nodeVersion(String version) {
+        nodeVersion = version;
+    }
+
+    List<PhaseResult> phases() {
+        return List.copyOf(phases);
+    }
+
+    List<Census> censuses() {
+        return List.copyOf(censuses);
+    }
+
+    List<Path> snapshotFiles() {
+        return List.copyOf(snapshotFiles);
+    }
+
+    List<SnapshotInfo> snapshots() {
+        return censuses.stream()
+                .map(census -> new SnapshotInfo(census.label(), census.nodeCount(), census.totalSize()))
+                .toList();
+    }
+
+    String nodeVersion() {
+        return nodeVersion;
+    }
+}

@@ -1,0 +1,168 @@
+package dev.leakgate.load;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * HTTP/1.1 load over keep-alive connections, one blocking socket and one platform thread per connection.
+ *
+ * <p>Requests are sent in the order of the mix, cycling, following one sequence shared by all connections and
+ * continued from phase to phase, so that over a whole gate run every request of the mix gets its exact share.
+ * {@link #run} sends exactly the number of requests asked for: failed requests count as sent and are not repeated.
+ *
+ * <p>The generator lives for a whole run; connections stay open between phases and are reopened transparently when
+ * the server closed them in the meantime.
+ */
+public final class LoadGenerator implements AutoCloseable {
+
+    private static final int MAX_CONNECTIONS = 10_000;
+
+    private final Endpoint endpoint;
+    private final List<WireRequest> requests;
+    private final List<KeepAliveConnection> connections;
+    private final long requestTimeoutNanos;
+    private final double requestsPerSecond;
+    /** Global sequence number of the next request; advanced only by {@link #run}, which is synchronized. */
+    private long nextSequence;
+    private volatile PhaseQuota activePhase;
+    private volatile boolean closed;
+
+    /**
+     * @param baseUrl        where the app listens, e.g. {@code http://127.0.0.1:3000}; a path is put before every request path
+     * @param requests       the mix, sent in this order, cycling
+     * @param connections    concurrent keep-alive connections
+     * @param requestTimeout longest time for one request, connecting included
+     * @throws IllegalArgumentException when an argument is unusable; the message says which and why
+     */
+    public LoadGenerator(URI baseUrl, List<RequestSpec> requests, int connections, Duration requestTimeout) {
+        this(baseUrl, requests, connections, requestTimeout, 0);
+    }
+
+    /**
+     * A generator that sends at a constant rate over all connections, like wrk2: latency counts from the time each
+     * request was due, so a stalling server shows in the latency of all requests that had to wait for it.
+     *
+     * @param requestsPerSecond rate of the whole generator; 0 for as fast as the connections go
+     * @see #LoadGenerator(URI, List, int, Duration)
+     */
+    public LoadGenerator(URI baseUrl, List<RequestSpec> requests, int connections, Duration requestTimeout,
+                         double requestsPerSecond) {
+        this.endpoint = Endpoint.of(baseUrl);
+        if (requests == null || requests.isEmpty()) {
+            throw new IllegalArgumentException("At least one request is needed for load");
+        }
+        if (connections < 1 || connections > MAX_CONNECTIONS) {
+            throw new IllegalArgumentException(
+                    "Connections must be between 1 and " + MAX_CONNECTIONS + ", got: " + connections);
+        }
+        if (requestTimeout == null || requestTimeout.isNegative() || requestTimeout.isZero()) {
+            throw new IllegalArgumentException("Request timeout must be positive, got: " + requestTimeout);
+        }
+        if (!(requestsPerSecond >= 0) || Double.isInfinite(requestsPerSecond)) {
+            throw new IllegalArgumentException(
+                    "Request rate must be 0 (as fast as possible) or a positive number per second, got: " + requestsPerSecond);
+        }
+        this.requests = requests.stream()
+                .map(spec -> WireRequest.encode(Objects.requireNonNull(spec, "requests must not contain null"), endpoint))
+                .toList();
+        List<KeepAliveConnection> created = new ArrayList<>(connections);
+        for (int i = 0; i < connections; i++) {
+            created.add(new KeepAliveConnection(endpoint));
+        }
+        this.connections = List.copyOf(created);
+        this.requestTimeoutNanos = requestTimeout.toNanos();
+        this.requestsPerSecond = requestsPerSecond;
+    }
+
+    /**
+     * Sends exactly {@code requests} requests over all connections and waits for their outcomes.
+     *
+     * @param phase    label of the phase in the result, e.g. {@code warmup} or {@code round-1}
+     * @param requests how many requests to send; 0 is allowed
+     * @throws InterruptedException when the calling thread is interrupted; in-flight requests are abandoned
+     * @throws IllegalStateException when the generator is or gets closed
+     */
+    public synchronized PhaseResult run(String phase, int requests) throws InterruptedException {
+        Objects.requireNonNull(phase, "phase");
+        if (requests < 0) {
+            throw new IllegalArgumentException("Number of requests must not be negative, got: " + requests);
+        }
+        ensureOpen(phase);
+        PhaseQuota quota = new PhaseQuota(nextSequence, requests);
+        SendSchedule schedule = SendSchedule.startingNow(requestsPerSecond);
+        List<PhaseWorker> workers = new ArrayList<>(connections.size());
+        List<Thread> threads = new ArrayList<>(connections.size());
+        for (int i = 0; i < connections.size(); i++) {
+            PhaseWorker worker = new PhaseWorker(connections.get(i), this.requests, quota, schedule, requestTimeoutNanos);
+            Thread thread = new Thread(worker, "leakgate-load-" + phase + "-" + i);
+            // A worker stuck on a dead socket must never keep the build's JVM alive.
+            thread.setDaemon(true);
+            workers.add(worker);
+            threads.add(thread);
+        }
+
+        activePhase = quota;
+        long start = System.nanoTime();
+        try {
+            threads.forEach(Thread::start);
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        } catch (InterruptedException e) {
+            quota.abort();
+            connections.forEach(KeepAliveConnection::close);
+            joinUninterruptibly(threads);
+            throw e;
+        } finally {
+            activePhase = null;
+            nextSequence += quota.claimedCount();
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+        ensureOpen(phase);
+        for (PhaseWorker worker : workers) {
+            if (worker.crash() != null) {
+                throw new IllegalStateException("Load phase '" + phase + "' stopped by an internal error", worker.crash());
+            }
+        }
+        return PhaseTally.summarise(phase, workers.stream().map(PhaseWorker::tally).toList(), elapsed);
+    }
+
+    /** Closes all connections; a phase running meanwhile stops early and its {@link #run} throws. */
+    @Override
+    public void close() {
+        closed = true;
+        PhaseQuota running = activePhase;
+        if (running != null) {
+            running.abort();
+        }
+        connections.forEach(KeepAliveConnection::close);
+    }
+
+    private void ensureOpen(String phase) {
+        if (closed) {
+            // A worker may have reconnected just before it saw the abort; make sure nothing stays open.
+            connections.forEach(KeepAliveConnection::close);
+            throw new IllegalStateException("Load generator for " + endpoint + " is closed; cannot run phase '" + phase + "'");
+        }
+    }
+
+    /**
+     * Waits for workers that were told to stop; their sockets are closed, so this takes at most one request timeout.
+     * Further interrupts are dropped: the caller is about to throw {@link InterruptedException} anyway.
+     */
+    private static void joinUninterruptibly(List<Thread> threads) {
+        for (Thread thread : threads) {
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException alreadyReported) {
+                    // keep waiting: returning early would leave workers writing to the closed connections
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.leakgate.load;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Counts of one worker during one phase; single-threaded, so the hot path needs no synchronisation. */
+final class PhaseTally {
+
+    private static final int STATUS_CODES = 1000;
+    private static final ErrorKind[] ERROR_KINDS = ErrorKind.values();
+
+    private final long[] statusCounts = new long[STATUS_CODES];
+    private final long[] errorCounts = new long[ERROR_KINDS.length];
+    private final LatencyHistogram.Recorder latencies = new LatencyHistogram.Recorder();
+    private long bytesRead;
+
+    void recordResponse(int status, long latencyMicros) {
+        statusCounts[status]++;
+        latencies.record(latencyMicros);
+    }
+
+    void recordError(ErrorKind kind) {
+        errorCounts[kind.ordinal()]++;
+    }
+
+    void addBytesRead(long count) {
+        bytesRead += count;
+    }
+
+    /** Adds up the tallies of all workers of a phase; call only after the workers finished. */
+    static PhaseResult summarise(String phase, List<PhaseTally> tallies, Duration elapsed) {
+        Map<Integer, Long> statusCounts = new HashMap<>();
+        Map<String, Long> errorsByKind = new HashMap<>();
+        LatencyHistogram histogram = LatencyHistogram.empty();
+        long requests = 0;
+        long failed = 0;
+        long bytesRead = 0;
+        for (PhaseTally tally : tallies) {
+            for (int status = 0; status < STATUS_CODES; status++) {
+                long count = tally.statusCounts[status];
+                if (count > 0) {
+                    statusCounts.merge(status, count, Long::sum);
+                    requests += count;
+                    failed += isSuccess(status) ? 0 : count;
+                }
+            }
+            for (ErrorKind kind : ERROR_KINDS) {
+                long count = tally.errorCounts[kind.ordinal()];
+                if (count > 0) {
+                    errorsByKind.merge(kind.label(), count, Long::sum);
+                    requests += count;
+                    failed += count;
+                }
+            }
+            histogram = histogram.merge(tally.latencies.toHistogram());
+            bytesRead += tally.bytesRead;
+        }
+        return PhaseResult.of(phase, requests, failed, statusCounts, errorsByKind, elapsed, bytesRead, histogram);
+    }
+
+    /** Redirects count as answered: the app handled the request, which is all a leak hunt needs. */
+    private static boolean isSuccess(int status) {
+        return status >= 200 && status < 400;
+    }
+}

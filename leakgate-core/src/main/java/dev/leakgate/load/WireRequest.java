@@ -1,0 +1,37 @@
+package dev.leakgate.load;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+/**
+ * A request serialised once to the exact bytes that go on the wire, so that sending it allocates nothing.
+ *
+ * @param bytes          the complete request: request line, headers, blank line, body
+ * @param expectsNoBody  true for {@code HEAD}, whose responses announce a body they never send
+ */
+record WireRequest(byte[] bytes, boolean expectsNoBody) {
+
+    /** Methods whose requests carry a body by definition; they get {@code Content-Length: 0} when the body is empty. */
+    private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
+
+    static WireRequest encode(RequestSpec spec, Endpoint endpoint) {
+        byte[] body = spec.body() == null ? new byte[0] : spec.body().getBytes(StandardCharsets.UTF_8);
+        StringBuilder head = new StringBuilder(256)
+                .append(spec.method()).append(' ').append(endpoint.basePath()).append(spec.path()).append(" HTTP/1.1\r\n")
+                .append("Host: ").append(endpoint.hostHeader()).append("\r\n");
+        spec.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        if (spec.contentType() != null) {
+            head.append("Content-Type: ").append(spec.contentType()).append("\r\n");
+        }
+        if (spec.body() != null || BODY_METHODS.contains(spec.method())) {
+            head.append("Content-Length: ").append(body.length).append("\r\n");
+        }
+        head.append("\r\n");
+
+        ByteArrayOutputStream wire = new ByteArrayOutputStream(head.length() + body.length);
+        wire.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+        wire.writeBytes(body);
+        return new WireRequest(wire.toByteArray(), spec.method().equals("HEAD"));
+    }
+}

@@ -1,0 +1,41 @@
+package dev.leakgate.process;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How to start the Node app under test.
+ *
+ * @param node             the Node executable: a name looked up on the PATH, or a path (relative paths are
+ *                         resolved against {@code workingDirectory})
+ * @param nodeOptions      extra Node flags placed before the script
+ * @param workingDirectory where the app runs
+ * @param script           the entry script, relative to {@code workingDirectory} (or absolute)
+ * @param scriptArgs       arguments after the script
+ * @param environment      variables added to the inherited environment
+ * @param port             the port the app listens on; 0 picks a free loopback port
+ * @param portVariable     the environment variable that tells the app its port
+ * @param readyPath        the path polled with GET until the app answers
+ * @param startupTimeout   how long the app may take to answer {@code readyPath}
+ * @param appLog           the file that receives the app's stdout and stderr
+ */
+public record LaunchSpec(String node, List<String> nodeOptions, Path workingDirectory, String script,
+                         List<String> scriptArgs, Map<String, String> environment, int port, String portVariable,
+                         String readyPath, Duration startupTimeout, Path appLog) {
+
+    public LaunchSpec {
+        Objects.requireNonNull(node, "node");
+        Objects.requireNonNull(workingDirectory, "workingDirectory");
+        Objects.requireNonNull(script, "script");
+        Objects.requireNonNull(portVariable, "portVariable");
+        Objects.requireNonNull(readyPath, "readyPath");
+        Objects.requireNonNull(startupTimeout, "startupTimeout");
+        Objects.requireNonNull(appLog, "appLog");
+        nodeOptions = nodeOptions == null ? List.of() : List.copyOf(nodeOptions);
+        scriptArgs = scriptArgs == null ? List.of() : List.copyOf(scriptArgs);
+        environment = environment == null ? Map.of() : Map.copyOf(environment);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.leakgate.report;
+
+import dev.leakgate.analysis.Finding;
+import dev.leakgate.gate.GateResult;
+import dev.leakgate.gate.SnapshotInfo;
+import dev.leakgate.gate.Units;
+import dev.leakgate.gate.Verdict;
+import dev.leakgate.load.PhaseResult;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import static dev.leakgate.report.Html.escape;
+
+/**
+ * {@code report.html}: one self-contained page (inline CSS and SVG, no script, no network) that opens from
+ * a CI artifact on any machine. Everything that came from the heap or the app is escaped.
+ */
+public final class HtmlReport {
+
+    private static final String STYLE = """
+            body{font:14px/1.45 system-ui,-apple-system,Segoe UI,sans-serif;margin:0;color:#1d2330;background:#f6f7f9}
+            main{max-width:1100px;margin:0 auto;padding:24px}
+            h1{font-size:20px;margin:0 0 4px} h2{font-size:16px;margin:28px 0 8px}
+            .banner{padding:16px 20px;border-radius:8px;color:#fff;margin-bottom:16px}
+            .PASS{background:#1f7a3a}.LEAK{background:#b3261e}.CRASH{background:#8a1c7c}.ERROR{background:#7a5a00}
+            .banner p{margin:4px 0 0;font-size:15px}
+            table{border-collapse:collapse;width:100%;background:#fff;border:1px solid #dde1e6}
+            th,td{text-align:left;padding:6px 10px;border-bottom:1px solid #eceff2;vertical-align:top}
+            th{background:#eef1f4;font-weight:600} td.num{text-align:right;font-variant-numeric:tabular-nums}
+            code,pre{font:12.5px/1.4 ui-monospace,SFMono-Regular,Menlo,monospace}
+            pre{background:#111722;color:#dfe6ee;padding:12px;border-radius:6px;overflow:auto;white-space:pre-wrap}
+            .finding{background:#fff;border:1px solid #dde1e6;border-radius:8px;padding:12px 16px;margin-bottom:12px}
+            .finding h3{margin:0 0 6px;font-size:15px} .finding dl{display:grid;grid-template-columns:150px 1fr;gap:4px 12px;margin:8px 0 0}
+            .finding dt{color:#5b6472} .finding dd{margin:0}
+            svg.spark polyline{fill:none;stroke:#b3261e;stroke-width:2} svg.spark circle{fill:#b3261e}
+            .muted{color:#5b6472}
+            """;
+
+    public void write(GateResult result, Path file) throws IOException {
+        Files.writeString(file, render(result), StandardCharsets.UTF_8);
+    }
+
+    String render(GateResult result) {
+        StringBuilder page = new StringBuilder(16_384);
+        page.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
+                .append("<title>leakgate: ").append(result.verdict()).append("</title><style>").append(STYLE)
+                .append("</style></head><body><main>");
+        banner(page, result);
+        findings(page, result);
+        load(page, result);
+        snapshots(page, result);
+        appLog(page, result);
+        page.append("<p class=\"muted\">Started ")
+                .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(result.startedAt().atOffset(ZoneOffset.UTC)))
+                .append(" UTC, took ").append(Units.duration(result.duration()))
+                .append(result.nodeVersion() == null ? "" : ", Node " + escape(result.nodeVersion()))
+                .append(".</p></main></body></html>\n");
+        return page.toString();
+    }
+
+    private static void banner(StringBuilder page, GateResult result) {
+        page.append("<section class=\"banner ").append(result.verdict()).append("\"><h1>leakgate: ")
+                .append(result.verdict()).append("</h1><p>").append(escape(result.reason())).append("</p></section>");
+    }
+
+    private static void findings(StringBuilder page, GateResult result) {
+        if (result.verdict() != Verdict.LEAK) {
+            return;
+        }
+        page.append("<h2>What leaks</h2>");
+        int rank = 1;
+        for (Finding finding : result.findings()) {
+            page.append("<article class=\"finding\"><h3>").append(rank++).append(". <code>")
+                    .append(escape(finding.constructor())).append("</code> +")
+                    .append(Units.decimal(finding.growthPerRequest())).append(" per request</h3>")
+                    .append(Sparkline.svg(finding.perSnapshot()))
+                    .append("<dl><dt>live per snapshot</dt><dd>")
+                    .append(finding.perSnapshot().stream().map(Units::count).collect(Collectors.joining(" → ")))
+                    .append("</dd><dt>shape</dt><dd>").append(finding.shape().name().toLowerCase(Locale.ROOT))
+                    .append("</dd><dt>retained size</dt><dd>").append(Units.bytes(finding.retainedSize()))
+                    .append("</dd><dt>kept alive by</dt><dd><code>")
+                    .append(finding.retainerPath() == null ? "-" : escape(finding.retainerPath()))
+                    .append("</code></dd><dt>allocated at</dt><dd><code>")
+                    .append(finding.location() == null ? "-" : escape(finding.location()))
+                    .append("</code></dd></dl></article>");
+        }
+    }
+
+    private static void load(StringBuilder page, GateResult result) {
+        if (result.phases().isEmpty()) {
+            return;
+        }
+        page.append("<h2>Load</h2><table><thead><tr><th>phase</th><th>requests</th><th>failed</th><th>req/s</th>")
+                .append("<th>p50 ms</th><th>p90 ms</th><th>p99 ms</th><th>max ms</th><th>status codes</th></tr></thead><tbody>");
+        for (PhaseResult phase : result.phases()) {
+            page.append("<tr><td>").append(escape(phase.phase())).append("</td>")
+                    .append(numberCell(Units.count(phase.requests())))
+                    .append(numberCell(Units.count(phase.failed())))
+                    .append(numberCell(Units.decimal(phase.requestsPerSecond())))
+                    .append(numberCell(Units.decimal(phase.latency().p50())))
+                    .append(numberCell(Units.decimal(phase.latency().p90())))
+                    .append(numberCell(Units.decimal(phase.latency().p99())))
+                    .append(numberCell(Units.decimal(phase.latency().max())))
+                    .append("<td>").append(phase.statusCounts().entrySet().stream()
+                            .map(status -> status.getKey() + " × " + Units.count(status.getValue()))
+                            .collect(Collectors.joining(", "))).append("</td></tr>");
+        }
+        page.append("</tbody></table>");
+    }
+
+    private static void snapshots(StringBuilder page, GateResult result) {
+        if (result.snapshots().isEmpty()) {
+            return;
+        }
+        page.append("<h2>Heap snapshots</h2><table><thead><tr><th>snapshot</th><th>objects</th><th>heap used</th>")
+                .append("</tr></thead><tbody>");
+        for (SnapshotInfo snapshot : result.snapshots()) {
+            page.append("<tr><td>").append(escape(snapshot.label())).append("</td>")
+                    .append(numberCell(Units.count(snapshot.nodeCount())))
+                    .append(numberCell(Units.bytes(snapshot.heapUsedBytes()))).append("</tr>");
+        }
+        page.append("</tbody></table>");
+    }
+
+    private static void appLog(StringBuilder page, GateResult result) {
+        if (result.appLogTail().isEmpty()) {
+            return;
+        }
+        page.append("<h2>The app's last lines</h2><pre>");
+        for (String line : result.appLogTail()) {
+            page.append(escape(line)).append('\n');
+        }
+        page.append("</pre><p class=\"muted\">The whole output is in app.log next to this report.</p>");
+    }
+
+    private static String numberCell(String value) {
+        return "<td class=\"num\">" + value + "</td>";
+    }
+}

@@ -1,0 +1,99 @@
+package dev.leakgate.report;
+
+import dev.leakgate.analysis.Finding;
+import dev.leakgate.gate.GateResult;
+import dev.leakgate.gate.Units;
+import dev.leakgate.gate.Verdict;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * {@code TEST-leakgate.xml} in the JUnit format Surefire writes, so CI test reporters show a leak as a
+ * failed test: one test case for the run itself, one per leaking constructor.
+ */
+public final class JUnitReport {
+
+    private static final String SUITE = "leakgate";
+
+    private record TestCase(String name, String failureType, String message, String detail) {
+        boolean failed() {
+            return failureType != null;
+        }
+    }
+
+    public void write(GateResult result, Path file) throws IOException {
+        List<TestCase> cases = testCases(result);
+        long failures = cases.stream().filter(c -> c.failed() && !"error".equals(c.failureType())).count();
+        long errors = cases.stream().filter(c -> "error".equals(c.failureType())).count();
+        try (OutputStream out = Files.newOutputStream(file)) {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeStartElement("testsuite");
+            xml.writeAttribute("name", SUITE);
+            xml.writeAttribute("tests", Integer.toString(cases.size()));
+            xml.writeAttribute("failures", Long.toString(failures));
+            xml.writeAttribute("errors", Long.toString(errors));
+            xml.writeAttribute("skipped", "0");
+            xml.writeAttribute("time", seconds(result));
+            xml.writeAttribute("timestamp", result.startedAt().toString());
+            for (TestCase testCase : cases) {
+                xml.writeStartElement("testcase");
+                xml.writeAttribute("classname", SUITE);
+                xml.writeAttribute("name", testCase.name());
+                xml.writeAttribute("time", "0");
+                if (testCase.failed()) {
+                    xml.writeStartElement("error".equals(testCase.failureType()) ? "error" : "failure");
+                    xml.writeAttribute("message", testCase.message());
+                    xml.writeAttribute("type", testCase.failureType());
+                    xml.writeCharacters(testCase.detail());
+                    xml.writeEndElement();
+                }
+                xml.writeEndElement();
+            }
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<TestCase> testCases(GateResult result) {
+        List<TestCase> cases = new ArrayList<>();
+        String appLog = String.join("\n", result.appLogTail());
+        cases.add(switch (result.verdict()) {
+            case CRASH -> new TestCase("app survives the load", "crash", result.reason(), appLog);
+            case ERROR -> new TestCase("app survives the load", "error", result.reason(), appLog);
+            default -> new TestCase("app survives the load", null, null, null);
+        });
+        if (result.verdict() == Verdict.PASS) {
+            cases.add(new TestCase("no constructor grows per request", null, null, null));
+        }
+        for (Finding finding : result.findings()) {
+            String message = finding.constructor() + " grows by " + Units.decimal(finding.growthPerRequest())
+                    + " per request";
+            String detail = "live per snapshot: " + finding.perSnapshot().stream().map(Units::count)
+                    .collect(Collectors.joining(" -> "))
+                    + "\nshape: " + finding.shape().name().toLowerCase(Locale.ROOT)
+                    + "\nretained size: " + Units.bytes(finding.retainedSize())
+                    + "\nkept alive by: " + (finding.retainerPath() == null ? "-" : finding.retainerPath())
+                    + "\nallocated at: " + (finding.location() == null ? "-" : finding.location());
+            cases.add(new TestCase(finding.constructor() + " does not grow per request", "leak", message, detail));
+        }
+        return cases;
+    }
+
+    private static String seconds(GateResult result) {
+        return String.format(Locale.ROOT, "%.3f", result.duration().toMillis() / 1000.0);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.leakgate.report;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.leakgate.analysis.Finding;
+import dev.leakgate.gate.GateResult;
+import dev.leakgate.gate.SnapshotInfo;
+import dev.leakgate.load.Latency;
+import dev.leakgate.load.PhaseResult;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code report.json}, schema version 1: the contract of DESIGN.md for tools that read the outcome.
+ * Fields are only ever added within a schema version, never renamed or removed.
+ */
+public final class JsonReport {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    private final JsonFactory json = new JsonFactory();
+
+    public void write(GateResult result, Path file) throws IOException {
+        try (JsonGenerator out = json.createGenerator(file.toFile(), JsonEncoding.UTF8)) {
+            out.useDefaultPrettyPrinter();
+            out.writeStartObject();
+            out.writeNumberField("schemaVersion", SCHEMA_VERSION);
+            out.writeStringField("verdict", result.verdict().name());
+            out.writeStringField("reason", result.reason());
+            out.writeStringField("startedAt", result.startedAt().toString());
+            out.writeNumberField("durationMs", result.duration().toMillis());
+            if (result.nodeVersion() != null) {
+                out.writeStringField("nodeVersion", result.nodeVersion());
+            }
+            out.writeArrayFieldStart("findings");
+            for (Finding finding : result.findings()) {
+                writeFinding(out, finding);
+            }
+            out.writeEndArray();
+            writeLoad(out, result);
+            out.writeArrayFieldStart("snapshots");
+            for (SnapshotInfo snapshot : result.snapshots()) {
+                out.writeStartObject();
+                out.writeStringField("label", snapshot.label());
+                out.writeNumberField("nodeCount", snapshot.nodeCount());
+                out.writeNumberField("heapUsedBytes", snapshot.heapUsedBytes());
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+            out.writeArrayFieldStart("appLogTail");
+            for (String line : result.appLogTail()) {
+                out.writeString(line);
+            }
+            out.writeEndArray();
+            out.writeEndObject();
+        }
+    }
+
+    private static void writeFinding(JsonGenerator out, Finding finding) throws IOException {
+        out.writeStartObject();
+        out.writeStringField("constructor", finding.constructor());
+        out.writeStringField("shape", finding.shape().name().toLowerCase(Locale.ROOT));
+        out.writeArrayFieldStart("perSnapshot");
+        for (long value : finding.perSnapshot()) {
+            out.writeNumber(value);
+        }
+        out.writeEndArray();
+        out.writeNumberField("growthPerRequest", finding.growthPerRequest());
+        out.writeNumberField("retainedSize", finding.retainedSize());
+        out.writeStringField("retainerPath", finding.retainerPath());
+        out.writeStringField("location", finding.location());
+        out.writeEndObject();
+    }
+
+    private static void writeLoad(JsonGenerator out, GateResult result) throws IOException {
+        out.writeObjectFieldStart("load");
+        PhaseResult totals = PhaseResult.combine("all phases", result.phases());
+        out.writeNumberField("requests", totals.requests());
+        out.writeNumberField("errors", totals.failed());
+        out.writeNumberField("requestsPerSecond", totals.requestsPerSecond());
+        writeLatency(out, totals.latency());
+        out.writeArrayFieldStart("phases");
+        for (PhaseResult phase : result.phases()) {
+            out.writeStartObject();
+            out.writeStringField("phase", phase.phase());
+            out.writeNumberField("requests", phase.requests());
+            out.writeNumberField("errors", phase.failed());
+            out.writeNumberField("requestsPerSecond", phase.requestsPerSecond());
+            out.writeNumberField("durationMs", phase.elapsed().toMillis());
+            out.writeNumberField("bytesRead", phase.bytesRead());
+            writeLatency(out, phase.latency());
+            out.writeObjectFieldStart("statusCodes");
+            for (Map.Entry<Integer, Long> status : phase.statusCounts().entrySet()) {
+                out.writeNumberField(Integer.toString(status.getKey()), status.getValue());
+            }
+            out.writeEndObject();
+            out.writeObjectFieldStart("errorsByKind");
+            for (Map.Entry<String, Long> error : phase.errorsByKind().entrySet()) {
+                out.writeNumberField(error.getKey(), error.getValue());
+            }
+            out.writeEndObject();
+            out.writeEndObject();
+        }
+        out.writeEndArray();
+        out.writeEndObject();
+    }
+
+    private static void writeLatency(JsonGenerator out, Latency latency) throws IOException {
+        out.writeObjectFieldStart("latencyMs");
+        out.writeNumberField("p50", latency.p50());
+        out.writeNumberField("p90", latency.p90());
+        out.writeNumberField("p99", latency.p99());
+        out.writeNumberField("p99_9", latency.p999());
+        out.writeNumberField("max", latency.max());
+        out.writeEndObject();
+    }
+}

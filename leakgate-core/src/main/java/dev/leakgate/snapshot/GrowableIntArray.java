@@ -1,0 +1,43 @@
+package dev.leakgate.snapshot;
+
+import java.util.Arrays;
+
+/** An int array that grows as values are appended: columns of unknown length, work stacks. */
+final class GrowableIntArray {
+
+    private int[] values;
+    private int size;
+
+    GrowableIntArray(int expectedSize) {
+        values = new int[Math.max(16, expectedSize)];
+    }
+
+    void add(int value) {
+        if (size == values.length) {
+            values = Arrays.copyOf(values, grownCapacity(values.length));
+        }
+        values[size++] = value;
+    }
+
+    int size() {
+        return size;
+    }
+
+    boolean isEmpty() {
+        return size == 0;
+    }
+
+    /** Removes and returns the last value, so the array can serve as a stack. */
+    int removeLast() {
+        return values[--size];
+    }
+
+    /** The values appended so far, in an array of exactly that length (the buffer itself when it fits). */
+    int[] toArray() {
+        return size == values.length ? values : Arrays.copyOf(values, size);
+    }
+
+    static int grownCapacity(int capacity) {
+        return (int) Math.min(Integer.MAX_VALUE - 8L, capacity + (capacity >> 1) + 16L);
+    }
+}

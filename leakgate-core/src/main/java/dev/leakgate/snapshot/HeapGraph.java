@@ -1,0 +1,139 @@
+package dev.leakgate.snapshot;
+
+/**
+ * A snapshot's nodes and edges as flat columns indexed by node ordinal and edge number, with the
+ * strings table. Edges of node {@code n} are {@code edgesStart(n) .. edgesEnd(n) - 1}; edge targets
+ * are node ordinals (V8's {@code to_node} divided by the node field count).
+ *
+ * <p>Arrays are shared, not copied, and never modified after construction.
+ */
+final class HeapGraph {
+
+    private final SnapshotMeta meta;
+    private final int root;
+    private final byte[] nodeTypes;
+    private final int[] nodeNames;
+    private final int[] nodeIds;
+    private final long[] selfSizes;
+    private final int[] firstEdges;
+    private final byte[] edgeTypes;
+    private final int[] edgeNames;
+    private final int[] edgeTargets;
+    private final String[] strings;
+    private final int elementEdge;
+    private final int hiddenEdge;
+
+    HeapGraph(SnapshotMeta meta, int root, byte[] nodeTypes, int[] nodeNames, int[] nodeIds, long[] selfSizes,
+            int[] firstEdges, byte[] edgeTypes, int[] edgeNames, int[] edgeTargets, String[] strings) {
+        this.meta = meta;
+        this.root = root;
+        this.nodeTypes = nodeTypes;
+        this.nodeNames = nodeNames;
+        this.nodeIds = nodeIds;
+        this.selfSizes = selfSizes;
+        this.firstEdges = firstEdges;
+        this.edgeTypes = edgeTypes;
+        this.edgeNames = edgeNames;
+        this.edgeTargets = edgeTargets;
+        this.strings = strings;
+        this.elementEdge = meta.edgeType("element");
+        this.hiddenEdge = meta.edgeType("hidden");
+    }
+
+    /** The same graph with other self sizes (DevTools moves the sizes of owned internals to their owner). */
+    HeapGraph withSelfSizes(long[] sizes) {
+        return new HeapGraph(meta, root, nodeTypes, nodeNames, nodeIds, sizes, firstEdges, edgeTypes, edgeNames,
+                edgeTargets, strings);
+    }
+
+    SnapshotMeta meta() {
+        return meta;
+    }
+
+    int root() {
+        return root;
+    }
+
+    int nodeCount() {
+        return nodeIds.length;
+    }
+
+    int edgeCount() {
+        return edgeTargets.length;
+    }
+
+    int nodeType(int node) {
+        return nodeTypes[node];
+    }
+
+    String nodeTypeName(int node) {
+        return meta.nodeTypes().get(nodeTypes[node]);
+    }
+
+    int nameIndex(int node) {
+        return nodeNames[node];
+    }
+
+    String name(int node) {
+        return strings[nodeNames[node]];
+    }
+
+    int id(int node) {
+        return nodeIds[node];
+    }
+
+    long selfSize(int node) {
+        return selfSizes[node];
+    }
+
+    long[] selfSizes() {
+        return selfSizes;
+    }
+
+    int[] ids() {
+        return nodeIds;
+    }
+
+    int edgesStart(int node) {
+        return firstEdges[node];
+    }
+
+    int edgesEnd(int node) {
+        return firstEdges[node + 1];
+    }
+
+    int edgeType(int edge) {
+        return edgeTypes[edge];
+    }
+
+    String edgeTypeName(int edge) {
+        return meta.edgeTypes().get(edgeTypes[edge]);
+    }
+
+    int edgeTarget(int edge) {
+        return edgeTargets[edge];
+    }
+
+    /** Elements and hidden edges carry an index; all other edges a string index. */
+    boolean hasStringName(int edge) {
+        return edgeTypes[edge] != elementEdge && edgeTypes[edge] != hiddenEdge;
+    }
+
+    /** The raw {@code name_or_index}: a string index for named edges, the index itself otherwise. */
+    int edgeNameIndex(int edge) {
+        return edgeNames[edge];
+    }
+
+    /** The edge's name, or its element index as text. */
+    String edgeName(int edge) {
+        return hasStringName(edge) ? strings[edgeNames[edge]] : Integer.toString(edgeNames[edge]);
+    }
+
+    String string(int index) {
+        return strings[index];
+    }
+
+    int stringCount() {
+        return strings.length;
+    }
+}

@@ -1,0 +1,274 @@
+package dev.leakgate.snapshot;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * One V8 heap snapshot, read by {@link HeapSnapshotReader}: per node (an ordinal {@code 0 ..
+ * nodeCount() - 1}) its object id, constructor and self size, and per constructor the totals of
+ * the DevTools Summary view. A {@link ReadMode#GRAPH} snapshot also answers questions about
+ * references: retainer paths, retained sizes, source locations, edges.
+ *
+ * <p>Constructor names and self sizes follow the DevTools Summary view (see {@link ClassNames}
+ * and {@link OwnedSizes}): like there, a constructor's count and the nodes listed for it leave out
+ * nodes whose self size is 0 (internals whose size was counted towards their owner).
+ *
+ * <p>Immutable once read; safe to share between threads.
+ */
+public final class HeapSnapshot {
+
+    private final String sourceName;
+    private final ReadMode mode;
+    private final int[] ids;
+    private final long[] selfSizes;
+    private final ClassNames classes;
+    private final int[] firstMemberOfClass;
+    private final int[] classMembers;
+    private final long[] classSelfSizes;
+    private final List<ConstructorTotal> constructors;
+    private final long totalSelfSize;
+    private final int maxObjectId;
+    private final int edgeCount;
+    private final HeapGraph graph;
+    private final SourceLocations locations;
+    private ShortestPaths shortestPaths;
+    private DominatorTree dominatorTree;
+    private long[] classRetainedSizes;
+
+    HeapSnapshot(String sourceName, ReadMode mode, HeapGraph graph, ClassNames classes, SourceLocations locations) {
+        this.sourceName = sourceName;
+        this.mode = mode;
+        this.ids = graph.ids();
+        this.selfSizes = graph.selfSizes();
+        this.classes = classes;
+        this.edgeCount = graph.edgeCount();
+        this.graph = mode == ReadMode.GRAPH ? graph : null;
+        this.locations = locations;
+        long total = 0;
+        int maxId = 0;
+        int[] memberCounts = new int[classes.classCount()];
+        long[] classSizes = new long[classes.classCount()];
+        for (int node = 0; node < ids.length; node++) {
+            total += selfSizes[node];
+            // Odd ids are JavaScript objects, handed out in increasing order; native ids (even) may be
+            // derived from addresses and say nothing about age.
+            if ((ids[node] & 1) == 1) {
+                maxId = Math.max(maxId, ids[node]);
+            }
+            if (selfSizes[node] > 0) {
+                memberCounts[classes.classOf(node)]++;
+                classSizes[classes.classOf(node)] += selfSizes[node];
+            }
+        }
+        this.classSelfSizes = classSizes;
+        this.totalSelfSize = total;
+        this.maxObjectId = maxId;
+        this.firstMemberOfClass = new int[classes.classCount() + 1];
+        for (int c = 0; c < memberCounts.length; c++) {
+            firstMemberOfClass[c + 1] = firstMemberOfClass[c] + memberCounts[c];
+        }
+        this.classMembers = new int[firstMemberOfClass[memberCounts.length]];
+        int[] filled = Arrays.copyOf(firstMemberOfClass, memberCounts.length);
+        for (int node = 0; node < ids.length; node++) {
+            if (selfSizes[node] > 0) {
+                classMembers[filled[classes.classOf(node)]++] = node;
+            }
+        }
+        List<ConstructorTotal> totals = new ArrayList<>();
+        for (int c = 0; c < memberCounts.length; c++) {
+            if (memberCounts[c] > 0) {
+                totals.add(new ConstructorTotal(classes.name(c), memberCounts[c], classSizes[c]));
+            }
+        }
+        this.constructors = List.copyOf(totals);
+    }
+
+    /** The file name or label the snapshot was read from, for messages. */
+    public String sourceName() {
+        return sourceName;
+    }
+
+    public ReadMode readMode() {
+        return mode;
+    }
+
+    public int nodeCount() {
+        return ids.length;
+    }
+
+    /** The number of references in the snapshot (counted in both modes). */
+    public int edgeCount() {
+        return edgeCount;
+    }
+
+    /** The sum of all self sizes: DevTools' total size of the snapshot. */
+    public long totalSelfSize() {
+        return totalSelfSize;
+    }
+
+    /**
+     * The largest JavaScript object id (odd ids; native ids are left out because they are not handed
+     * out in order). V8 numbers objects in allocation order, so in a later snapshot of the same
+     * process an odd id above this one means "allocated after this snapshot".
+     */
+    public int maxObjectId() {
+        return maxObjectId;
+    }
+
+    /** One total per constructor, as the DevTools Summary view lists them; in no particular order. */
+    public List<ConstructorTotal> constructors() {
+        return constructors;
+    }
+
+    public Optional<ConstructorTotal> constructor(String name) {
+        int c = classes.indexOf(name);
+        if (c < 0 || firstMemberOfClass[c] == firstMemberOfClass[c + 1]) {
+            return Optional.empty();
+        }
+        return Optional.of(new ConstructorTotal(name, firstMemberOfClass[c + 1] - firstMemberOfClass[c],
+                classSelfSizes[c]));
+    }
+
+    /**
+     * V8's object id: stable for the life of the process, odd for JavaScript objects. Ids are unsigned
+     * 32-bit numbers; the few at or above 2^31 (native objects only) read as negative ints here, so
+     * use {@link Integer#toUnsignedLong} to show them.
+     */
+    public int objectId(int node) {
+        return ids[checked(node)];
+    }
+
+    public String constructorOf(int node) {
+        return classes.name(classes.classOf(checked(node)));
+    }
+
+    /** The self size as DevTools shows it (internals owned by this object only are included). */
+    public long selfSize(int node) {
+        return selfSizes[checked(node)];
+    }
+
+    /** The nodes counted for a constructor, in node order; an empty array for an unknown name. */
+    public int[] nodesOf(String constructor) {
+        int c = classes.indexOf(constructor);
+        return c < 0 ? new int[0] : Arrays.copyOfRange(classMembers, firstMemberOfClass[c], firstMemberOfClass[c + 1]);
+    }
+
+    /** The node with this object id, if the snapshot has one. */
+    public OptionalInt nodeWithObjectId(int objectId) {
+        for (int node = 0; node < ids.length; node++) {
+            if (ids[node] == objectId) {
+                return OptionalInt.of(node);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /**
+     * The shortest chain of strong references from the roots to the node, as DevTools' Retainers
+     * view orders them (see {@link ShortestPaths}). Empty when the node is only weakly reachable.
+     */
+    public RetainerPath shortestRetainerPath(int node) {
+        requireGraph("shortestRetainerPath");
+        return shortestPaths().pathTo(checked(node), classes);
+    }
+
+    /**
+     * What the GC would free without this node: its self size plus that of every object only
+     * reachable through it (GRAPH mode; see {@link DominatorTree}). Computed on first use.
+     */
+    public long retainedSize(int node) {
+        requireGraph("retainedSize");
+        return dominatorTree().retainedSize(checked(node));
+    }
+
+    /**
+     * The node every path from the root to this one passes through last: the object whose removal
+     * would free this one (GRAPH mode). The root is its own dominator.
+     */
+    public int immediateDominator(int node) {
+        requireGraph("immediateDominator");
+        return dominatorTree().dominatorOf(checked(node));
+    }
+
+    /**
+     * The constructor's retained size as the DevTools Summary view shows it: the retained sizes of
+     * its objects that no object of the same constructor dominates (GRAPH mode; 0 for an unknown
+     * name; see {@link ClassRetainedSizes}).
+     */
+    public long retainedSize(String constructor) {
+        requireGraph("retainedSize");
+        int c = classes.indexOf(constructor);
+        return c < 0 ? 0 : classRetainedSizes()[c];
+    }
+
+    /** Where the closure's function, or the object's constructor, is defined (GRAPH mode). */
+    public Optional<SourceLocation> location(int node) {
+        requireGraph("location");
+        return locations.of(checked(node));
+    }
+
+    /**
+     * The node's own name in the snapshot (GRAPH mode): the function name of a closure, the
+     * constructor name of an object, the (possibly cut) value of a string.
+     */
+    public String nodeName(int node) {
+        requireGraph("nodeName");
+        return graph.name(checked(node));
+    }
+
+    /** The node's V8 type: object, closure, string, array, hidden, native, ... (GRAPH mode). */
+    public String nodeType(int node) {
+        requireGraph("nodeType");
+        return graph.nodeTypeName(checked(node));
+    }
+
+    /** The node's outgoing references, in snapshot order (GRAPH mode). */
+    public List<HeapEdge> edges(int node) {
+        requireGraph("edges");
+        checked(node);
+        List<HeapEdge> edges = new ArrayList<>(graph.edgesEnd(node) - graph.edgesStart(node));
+        for (int edge = graph.edgesStart(node); edge < graph.edgesEnd(node); edge++) {
+            edges.add(new HeapEdge(graph.edgeName(edge), graph.edgeTypeName(edge), graph.edgeTarget(edge)));
+        }
+        return edges;
+    }
+
+    private synchronized ShortestPaths shortestPaths() {
+        if (shortestPaths == null) {
+            shortestPaths = ShortestPaths.of(graph);
+        }
+        return shortestPaths;
+    }
+
+    private synchronized DominatorTree dominatorTree() {
+        if (dominatorTree == null) {
+            dominatorTree = DominatorTree.of(graph);
+        }
+        return dominatorTree;
+    }
+
+    private synchronized long[] classRetainedSizes() {
+        if (classRetainedSizes == null) {
+            classRetainedSizes = ClassRetainedSizes.of(dominatorTree(), classes, selfSizes, graph.root());
+        }
+        return classRetainedSizes;
+    }
+
+    private int checked(int node) {
+        if (node < 0 || node >= ids.length) {
+            throw new IndexOutOfBoundsException("No node " + node + " in " + sourceName + ": it has " + ids.length
+                    + " nodes");
+        }
+        return node;
+    }
+
+    private void requireGraph(String method) {
+        if (graph == null) {
+            throw new IllegalStateException(method + " needs the references of " + sourceName
+                    + ", which were dropped: read it with ReadMode.GRAPH");
+        }
+    }
+}

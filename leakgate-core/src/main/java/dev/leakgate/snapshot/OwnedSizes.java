@@ -1,0 +1,83 @@
+package dev.leakgate.snapshot;
+
+/**
+ * The self sizes DevTools shows: an engine-internal array or hidden object (an Array's elements
+ * store, a Map's hash table, an object's property backing store) that only one object reaches
+ * counts towards that object's size, not as an entry of its own.
+ *
+ * <p>Follows DevTools' {@code calculateShallowSizes}: every node that is neither {@code array} nor
+ * {@code hidden} owns itself; ownership spreads along non-weak edges to such internals; an
+ * internal reached from two owners keeps its own size. Sizes never move to the synthetic root or to
+ * synthetic nodes. Snapshots without a user root (the global object) keep raw sizes, as DevTools
+ * does for snapshots taken with engine internals exposed.
+ */
+final class OwnedSizes {
+
+    private static final int UNVISITED = -1;
+    private static final int SHARED = -2;
+
+    private OwnedSizes() {}
+
+    static long[] of(HeapGraph graph) {
+        long[] sizes = graph.selfSizes().clone();
+        if (!hasUserRoot(graph)) {
+            return sizes;
+        }
+        int[] owners = owners(graph);
+        int synthetic = graph.meta().nodeType("synthetic");
+        for (int node = 0; node < owners.length; node++) {
+            int owner = owners[node];
+            if (owner >= 0 && owner != node && owner != graph.root() && graph.nodeType(owner) != synthetic) {
+                sizes[owner] += sizes[node];
+                sizes[node] = 0;
+            }
+        }
+        return sizes;
+    }
+
+    private static int[] owners(HeapGraph graph) {
+        int array = graph.meta().nodeType("array");
+        int hidden = graph.meta().nodeType("hidden");
+        int weak = graph.meta().edgeType("weak");
+        int[] owners = new int[graph.nodeCount()];
+        GrowableIntArray work = new GrowableIntArray(graph.nodeCount());
+        for (int node = 0; node < owners.length; node++) {
+            boolean internal = graph.nodeType(node) == array || graph.nodeType(node) == hidden;
+            owners[node] = internal ? UNVISITED : node;
+            if (!internal) {
+                work.add(node);
+            }
+        }
+        while (!work.isEmpty()) {
+            int node = work.removeLast();
+            int owner = owners[node];
+            for (int edge = graph.edgesStart(node); edge < graph.edgesEnd(node); edge++) {
+                if (graph.edgeType(edge) == weak) {
+                    continue;
+                }
+                int target = graph.edgeTarget(edge);
+                int current = owners[target];
+                if (current == UNVISITED) {
+                    owners[target] = owner;
+                    work.add(target);
+                } else if (current != target && current != owner && current != SHARED) {
+                    // Visiting a node a second time is harmless, and happens at most once more per node.
+                    owners[target] = SHARED;
+                    work.add(target);
+                }
+            }
+        }
+        return owners;
+    }
+
+    static boolean hasUserRoot(HeapGraph graph) {
+        int synthetic = graph.meta().nodeType("synthetic");
+        int root = graph.root();
+        for (int edge = graph.edgesStart(root); edge < graph.edgesEnd(root); edge++) {
+            if (graph.nodeType(graph.edgeTarget(edge)) != synthetic) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,9 @@
+package dev.leakgate.snapshot;
+
+/** How much of a snapshot {@link HeapSnapshotReader} keeps after reading it. */
+public enum ReadMode {
+    /** Per node only its object id, constructor and self size: enough to count and diff constructors. */
+    SUMMARY,
+    /** Also edges, names and source locations: retainer paths, locations and retained sizes. */
+    GRAPH
+}

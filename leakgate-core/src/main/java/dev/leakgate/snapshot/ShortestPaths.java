@@ -1,0 +1,160 @@
+package dev.leakgate.snapshot;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * For every node, the edge that reaches it first in a breadth-first walk from the roots, the way
+ * DevTools computes an object's "distance": first from the user roots (the root's non-synthetic
+ * children, i.e. the global object), then from the synthetic root for whatever is left (objects
+ * held only by engine or embedder roots). Weak edges never count. As in DevTools, the walk also
+ * skips references that would give misleading short paths: a native context's
+ * {@code sloppy_function_map}, the descriptor links of shared {@code (map descriptors)} arrays, and
+ * for each WeakMap entry the first of its two edges (so the value is reached through the later of
+ * its key and its table).
+ */
+final class ShortestPaths {
+
+    private static final int UNREACHED = -1;
+
+    private final HeapGraph graph;
+    private final int[] reachedBy;
+    private final int[] reachedFrom;
+
+    private ShortestPaths(HeapGraph graph, int[] reachedBy, int[] reachedFrom) {
+        this.graph = graph;
+        this.reachedBy = reachedBy;
+        this.reachedFrom = reachedFrom;
+    }
+
+    static ShortestPaths of(HeapGraph graph) {
+        return new Walk(graph).run();
+    }
+
+    /** The path from the root to the node; empty for the root and for unreachable nodes. */
+    RetainerPath pathTo(int node, ClassNames classes) {
+        int closure = graph.meta().nodeType("closure");
+        List<RetainerPath.Step> steps = new ArrayList<>();
+        int current = node;
+        while (current != graph.root() && reachedBy[current] != UNREACHED) {
+            int edge = reachedBy[current];
+            String functionName = "";
+            if (graph.nodeType(current) == closure) {
+                functionName = graph.name(current).isEmpty() ? "(anonymous)" : graph.name(current);
+            }
+            steps.add(new RetainerPath.Step(graph.edgeName(edge), graph.edgeTypeName(edge),
+                    classes.name(classes.classOf(current)), graph.id(current), functionName));
+            current = reachedFrom[current];
+        }
+        if (current != graph.root()) {
+            return new RetainerPath(List.of());
+        }
+        Collections.reverse(steps);
+        return new RetainerPath(steps);
+    }
+
+    /** One breadth-first walk with DevTools' edge filter. */
+    private static final class Walk {
+
+        private final HeapGraph graph;
+        private final int[] reachedBy;
+        private final int[] reachedFrom;
+        private final boolean[] visited;
+        private final int[] queue;
+        private int queued;
+        private final int weakEdge;
+        private final int hiddenType;
+        private final int arrayType;
+        private final int syntheticType;
+        private final WeakMapEntries weakMaps;
+        private final Set<String> firstEdgeOfEntrySeen = new HashSet<>();
+
+        Walk(HeapGraph graph) {
+            this.graph = graph;
+            this.reachedBy = new int[graph.nodeCount()];
+            this.reachedFrom = new int[graph.nodeCount()];
+            this.queue = new int[graph.nodeCount()];
+            this.visited = new boolean[graph.nodeCount()];
+            this.weakEdge = graph.meta().edgeType("weak");
+            this.hiddenType = graph.meta().nodeType("hidden");
+            this.arrayType = graph.meta().nodeType("array");
+            this.syntheticType = graph.meta().nodeType("synthetic");
+            this.weakMaps = new WeakMapEntries(graph);
+            Arrays.fill(reachedBy, UNREACHED);
+        }
+
+        ShortestPaths run() {
+            int root = graph.root();
+            visited[root] = true;
+            for (int edge = graph.edgesStart(root); edge < graph.edgesEnd(root); edge++) {
+                int target = graph.edgeTarget(edge);
+                if (isUserRoot(target) && !visited[target]) {
+                    reach(target, root, edge);
+                }
+            }
+            walkFrom(0);
+            int restStart = queued;
+            queue[queued++] = root;
+            walkFrom(restStart);
+            return new ShortestPaths(graph, reachedBy, reachedFrom);
+        }
+
+        private void reach(int node, int from, int edge) {
+            visited[node] = true;
+            reachedBy[node] = edge;
+            reachedFrom[node] = from;
+            queue[queued++] = node;
+        }
+
+        private boolean isUserRoot(int node) {
+            return graph.nodeType(node) != syntheticType || graph.name(node).equals("(Document DOM trees)");
+        }
+
+        private void walkFrom(int head) {
+            for (int next = head; next < queued; next++) {
+                int node = queue[next];
+                for (int edge = graph.edgesStart(node); edge < graph.edgesEnd(node); edge++) {
+                    int target = graph.edgeTarget(edge);
+                    if (graph.edgeType(edge) != weakEdge && !visited[target] && follows(node, edge)) {
+                        reach(target, node, edge);
+                    }
+                }
+            }
+        }
+
+        private boolean follows(int node, int edge) {
+            int type = graph.nodeType(node);
+            if (type == hiddenType && graph.name(node).equals("system / NativeContext")
+                    && graph.edgeName(edge).equals("sloppy_function_map")) {
+                return false;
+            }
+            if (type == arrayType && graph.name(node).equals("(map descriptors)")) {
+                long index = leadingIndex(edge);
+                return index < 0 || index < 2 || index % 3 != 1;
+            }
+            String entry = weakMaps.entryOf(edge);
+            if (entry != null && !firstEdgeOfEntrySeen.remove(entry)) {
+                firstEdgeOfEntrySeen.add(entry);
+                return false;
+            }
+            return true;
+        }
+
+        /** The number an edge name starts with, or -1 (what JavaScript's parseInt would call NaN). */
+        private long leadingIndex(int edge) {
+            if (!graph.hasStringName(edge)) {
+                return graph.edgeNameIndex(edge);
+            }
+            String name = graph.string(graph.edgeNameIndex(edge)).strip();
+            int digits = 0;
+            while (digits < name.length() && digits < 18 && Character.isDigit(name.charAt(digits))) {
+                digits++;
+            }
+            return digits == 0 ? -1 : Long.parseLong(name.substring(0, digits));
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.leakgate.analysis;
+
+import dev.leakgate.snapshot.ConstructorTotal;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Which count series make a leak, with 1,000 requests per round and the default threshold (5 per round). */
+class GrowthRuleTest {
+
+    private final SeriesAnalyzer analyzer = new SeriesAnalyzer(LeakThresholds.defaults(), ScriptCatalog.empty(Path.of(".")));
+
+    @Test
+    void growthInEveryRoundIsALeak() {
+        assertEquals(List.of("Session"), growing("Session", 100, 1100, 2100, 3100));
+    }
+
+    @Test
+    void slowLeakOfOneObjectPerHundredRequestsIsCaught() {
+        assertEquals(List.of("Session"), growing("Session", 100, 110, 120, 130));
+    }
+
+    @Test
+    void growthThatStopsIsNotALeak() {
+        assertEquals(List.of(), growing("LazyConfig", 0, 500, 500, 500));
+    }
+
+    @Test
+    void growthThatRisesAndFallsIsNotALeak() {
+        assertEquals(List.of(), growing("Timeout", 10, 60, 20, 90));
+    }
+
+    @Test
+    void growthBelowTheThresholdIsNotALeak() {
+        assertEquals(List.of(), growing("Jitter", 100, 104, 108, 112));
+    }
+
+    @Test
+    void engineInternalsNeverFailABuild() {
+        assertEquals(List.of(), growing("(compiled code)", 100, 1100, 2100, 3100));
+    }
+
+    @Test
+    void userIgnoredConstructorIsNotReported() {
+        SeriesAnalyzer lenient = new SeriesAnalyzer(new LeakThresholds(0.005, Set.of("Session")),
+                ScriptCatalog.empty(Path.of(".")));
+        assertEquals(List.of(), lenient.growingConstructors(series("Session", 100, 1100, 2100, 3100), 1000));
+    }
+
+    @Test
+    void oneRoundCannotShowRepeatedGrowth() {
+        assertThrows(IllegalArgumentException.class, () -> analyzer.growingConstructors(series("Session", 1, 2), 1000));
+    }
+
+    private List<String> growing(String constructor, int... counts) {
+        return analyzer.growingConstructors(series(constructor, counts), 1000);
+    }
+
+    private static List<Census> series(String constructor, int... counts) {
+        List<Census> series = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            Map<String, ConstructorTotal> totals = new HashMap<>();
+            totals.put(constructor, new ConstructorTotal(constructor, counts[i], 32L * counts[i]));
+            totals.put("Object", new ConstructorTotal("Object", 5000, 160_000));
+            series.add(new Census("s" + i, 10_000, 1_000_000, 1000 * (i + 1), totals));
+        }
+        return series;
+    }
+}

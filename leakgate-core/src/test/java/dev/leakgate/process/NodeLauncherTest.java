@@ -1,0 +1,227 @@
+package dev.leakgate.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NodeLauncherTest {
+
+    private static final Path SCRIPTS = Path.of("src", "test", "node").toAbsolutePath();
+
+    @TempDir
+    Path outputDirectory;
+
+    private final NodeLauncher launcher = new NodeLauncher();
+    private final List<String> console = new CopyOnWriteArrayList<>();
+
+    @Test
+    void returnsOnceTheAppAnswersWithItsInspectorUrlAndLogsItsOutput() throws Exception {
+        try (NodeApp app = launcher.launch(spec("hello-server.js", 0, "/", Duration.ofSeconds(10)), console::add)) {
+            assertTrue(app.isAlive());
+            assertEquals("hello", get(app.baseUrl() + "/anything"));
+            assertEquals("ws", app.inspectorUrl().getScheme());
+            assertEquals("127.0.0.1", app.inspectorUrl().getHost());
+            String listening = "hello-server listening on " + app.port();
+            assertTrue(appLog().contains(listening), appLog());
+            assertTrue(appLog().contains("Debugger listening on " + app.inspectorUrl()), appLog());
+            assertTrue(console.contains(listening), console.toString());
+            assertTrue(app.lastLines().contains(listening), app.lastLines().toString());
+        }
+    }
+
+    @Test
+    void passesTheChosenPortInThePortVariableWithTheExtraEnvironment() throws Exception {
+        int port = freePort();
+        LaunchSpec spec = new LaunchSpec("node", List.of("--max-old-space-size=128"), SCRIPTS, "hello-server.js",
+                List.of(), Map.of("UNRELATED", "x"), port, "PORT", "/", Duration.ofSeconds(10), appLogPath());
+        try (NodeApp app = launcher.launch(spec, console::add)) {
+            assertEquals(port, app.port());
+            assertEquals("http://127.0.0.1:" + port, app.baseUrl().toString());
+            assertEquals("hello", get(app.baseUrl() + "/"));
+        }
+    }
+
+    @Test
+    void failsWithinTwoSecondsQuotingTheAppWhenItExitsDuringStartup() {
+        long start = System.nanoTime();
+        LaunchException failure = assertThrows(LaunchException.class,
+                () -> launcher.launch(spec("exits-at-start.js", 0, "/", Duration.ofSeconds(30)), console::add));
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+        assertTrue(elapsed.compareTo(Duration.ofSeconds(2)) < 0, "took " + elapsed);
+        assertTrue(failure.getMessage().contains("exited with code 3"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("exits-at-start: DATABASE_URL is not set"), failure.getMessage());
+        assertTrue(failure.lastLines().contains("exits-at-start: DATABASE_URL is not set"), failure.lastLines().toString());
+    }
+
+    @Test
+    void namesReadyPathAndPortWhenTheAppNeverAnswersAndLeavesNothingRunning() throws Exception {
+        int port = freePort();
+        LaunchException failure = assertThrows(LaunchException.class,
+                () -> launcher.launch(spec("never-ready.js", port, "/health", Duration.ofSeconds(1)), console::add));
+
+        assertTrue(failure.getMessage().contains("/health"), failure.getMessage());
+        assertTrue(failure.getMessage().contains(Integer.toString(port)), failure.getMessage());
+        assertTrue(failure.getMessage().contains("never-ready: still warming up"), failure.getMessage());
+        assertTrue(processesRunning("never-ready.js").isEmpty(), "left behind: " + processesRunning("never-ready.js"));
+    }
+
+    @Test
+    void namesTheResolvedPathWhenTheScriptIsMissing() {
+        LaunchException failure = assertThrows(LaunchException.class,
+                () -> launcher.launch(spec("no-such-app.js", 0, "/", Duration.ofSeconds(5)), console::add));
+
+        assertTrue(failure.getMessage().contains(SCRIPTS.resolve("no-such-app.js").toString()), failure.getMessage());
+    }
+
+    @Test
+    void namesTheSearchedPathWhenNodeIsNotInstalled() {
+        LaunchSpec spec = new LaunchSpec("leakgate-no-such-node", List.of(), SCRIPTS, "hello-server.js", List.of(),
+                Map.of(), 0, "PORT", "/", Duration.ofSeconds(5), appLogPath());
+
+        LaunchException failure = assertThrows(LaunchException.class, () -> launcher.launch(spec, console::add));
+
+        assertTrue(failure.getMessage().contains("'leakgate-no-such-node' was not found on the PATH"), failure.getMessage());
+        assertTrue(failure.getMessage().contains(System.getenv("PATH")), failure.getMessage());
+    }
+
+    @Test
+    void namesTheResolvedPathWhenTheNodeExecutableIsMissing() {
+        LaunchSpec spec = new LaunchSpec("tools/node/bin/node", List.of(), SCRIPTS, "hello-server.js", List.of(),
+                Map.of(), 0, "PORT", "/", Duration.ofSeconds(5), appLogPath());
+
+        LaunchException failure = assertThrows(LaunchException.class, () -> launcher.launch(spec, console::add));
+
+        assertTrue(failure.getMessage().contains(SCRIPTS.resolve("tools/node/bin/node").toString()), failure.getMessage());
+    }
+
+    @Test
+    void closeStopsTheAppAndTheProcessesItSpawned() throws Exception {
+        ProcessHandle parent;
+        ProcessHandle child;
+        try (NodeApp app = launcher.launch(spec("spawns-child.js", 0, "/", Duration.ofSeconds(10)), console::add)) {
+            parent = ProcessHandle.of(app.pid()).orElseThrow();
+            child = ProcessHandle.of(childPid(app.lastLines())).orElseThrow();
+            assertTrue(child.isAlive());
+            assertEquals(parent.pid(), child.parent().map(ProcessHandle::pid).orElseThrow());
+        }
+        assertFalse(parent.isAlive());
+        assertTrue(hasStopped(child), "child " + child.pid() + " still runs");
+    }
+
+    @Test
+    void closeKillsAnAppThatIgnoresSigtermAndIsIdempotent() throws Exception {
+        NodeApp app = launcher.launch(spec("ignores-sigterm.js", 0, "/", Duration.ofSeconds(10)), console::add);
+        try {
+            app.close();
+            assertFalse(app.isAlive());
+            assertTrue(app.lastLines().contains("ignores-sigterm: ignoring SIGTERM"), app.lastLines().toString());
+            assertEquals("was stopped by leakgate", app.describeExit());
+            app.close();
+        } finally {
+            app.close();
+        }
+    }
+
+    @Test
+    void describesAnAppKilledFromOutsideByItsSignal() throws Exception {
+        try (NodeApp app = launcher.launch(spec("hello-server.js", 0, "/", Duration.ofSeconds(10)), console::add)) {
+            ProcessHandle.of(app.pid()).orElseThrow().destroyForcibly();
+            ProcessHandle.of(app.pid()).ifPresent(handle -> handle.onExit().join());
+
+            assertEquals(137, app.exitCode().orElseThrow());
+            assertEquals("killed by signal 9 (SIGKILL, exit code 137)", app.describeExit());
+        }
+    }
+
+    @Test
+    void reportsTheInstalledNodeVersion() throws Exception {
+        String version = launcher.nodeVersion("node");
+
+        assertTrue(version.matches("v\\d+\\.\\d+\\.\\d+.*"), version);
+    }
+
+    @Test
+    void nodeVersionNamesWhatItSearchedWhenNodeIsMissing() {
+        LaunchException failure = assertThrows(LaunchException.class, () -> launcher.nodeVersion("leakgate-no-such-node"));
+
+        assertTrue(failure.getMessage().contains("'leakgate-no-such-node' was not found on the PATH"), failure.getMessage());
+    }
+
+    @Test
+    void rejectsAReadyPathWithoutLeadingSlash() {
+        LaunchException failure = assertThrows(LaunchException.class,
+                () -> launcher.launch(spec("hello-server.js", 0, "health", Duration.ofSeconds(5)), console::add));
+
+        assertTrue(failure.getMessage().contains("readyPath must start with '/'"), failure.getMessage());
+    }
+
+    private LaunchSpec spec(String script, int port, String readyPath, Duration startupTimeout) {
+        return new LaunchSpec("node", List.of(), SCRIPTS, script, List.of(), Map.of(), port, "PORT", readyPath,
+                startupTimeout, appLogPath());
+    }
+
+    private Path appLogPath() {
+        return outputDirectory.resolve("leakgate").resolve("app.log");
+    }
+
+    private String appLog() throws IOException {
+        return Files.readString(appLogPath());
+    }
+
+    private static String get(String url) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) java.net.URI.create(url).toURL().openConnection();
+        try (InputStream body = connection.getInputStream()) {
+            return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+        } finally {
+            connection.disconnect();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static long childPid(List<String> lines) {
+        Pattern childLine = Pattern.compile("spawns-child: child pid (\\d+)");
+        return lines.stream().map(childLine::matcher).filter(Matcher::matches).findFirst()
+                .map(matcher -> Long.parseLong(matcher.group(1)))
+                .orElseThrow(() -> new AssertionError("no child pid in " + lines));
+    }
+
+    /** An orphan may linger as a zombie until PID 1 reaps it, which the JDK still reports as alive. */
+    private static boolean hasStopped(ProcessHandle process) throws IOException {
+        Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
+        if (!process.isAlive() || !Files.exists(stat)) {
+            return true;
+        }
+        String status = Files.readString(stat);
+        return status.substring(status.lastIndexOf(')') + 1).startsWith(" Z");
+    }
+
+    private static List<ProcessHandle> processesRunning(String script) {
+        return ProcessHandle.allProcesses()
+                .filter(process -> process.info().commandLine().orElse("").contains(script))
+                .toList();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.leakgate.report;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HtmlReportTest {
+
+    private final HtmlReport report = new HtmlReport();
+
+    @Test
+    void markupInAClassNameIsShownAsText() {
+        String page = report.render(SampleResults.leak("<img src=x onerror=alert(1)>"));
+
+        assertFalse(page.contains("<img"), "heap content must never become markup");
+        assertTrue(page.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    }
+
+    @Test
+    void leakPageNamesTheFindingWithItsPathLocationAndChart() {
+        String page = report.render(SampleResults.leak("RequestRecord"));
+
+        assertTrue(page.contains("leakgate: LEAK"));
+        assertTrue(page.contains("RequestRecord"));
+        assertTrue(page.contains("server.js:15:13"));
+        assertTrue(page.contains("seen (Array) › [42]"));
+        assertTrue(page.contains("<svg"), "each finding has its chart");
+        assertTrue(page.contains("listening &lt;on&gt; 3000"), "app output is escaped");
+    }
+
+    @Test
+    void pageLoadsNothingFromTheNetwork() {
+        String page = report.render(SampleResults.leak("RequestRecord"));
+
+        assertFalse(page.contains("http://") || page.contains("https://") || page.contains("<script src"),
+                "the report must open offline from a CI artifact");
+    }
+}

@@ -1,0 +1,44 @@
+package dev.leakgate.report;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class JUnitReportTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void everyFindingIsOneFailedTestCase() throws Exception {
+        Element suite = write(SampleResults.leak("RequestRecord"));
+
+        assertEquals("3", suite.getAttribute("tests"));
+        assertEquals("2", suite.getAttribute("failures"));
+        assertEquals(2, suite.getElementsByTagName("failure").getLength());
+        assertEquals("RequestRecord grows by 1.00 per request",
+                ((Element) suite.getElementsByTagName("failure").item(0)).getAttribute("message"));
+    }
+
+    @Test
+    void passingRunHasNoFailures() throws Exception {
+        Element suite = write(SampleResults.pass());
+
+        assertEquals("2", suite.getAttribute("tests"));
+        assertEquals("0", suite.getAttribute("failures"));
+        assertEquals("0", suite.getAttribute("errors"));
+    }
+
+    private Element write(dev.leakgate.gate.GateResult result) throws Exception {
+        Path file = directory.resolve("TEST-leakgate.xml");
+        new JUnitReport().write(result, file);
+        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
+        return document.getDocumentElement();
+    }
+}

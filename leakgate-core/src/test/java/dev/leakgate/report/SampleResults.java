@@ -1,0 +1,42 @@
+package dev.leakgate.report;
+
+import dev.leakgate.analysis.Finding;
+import dev.leakgate.analysis.Shape;
+import dev.leakgate.gate.GateResult;
+import dev.leakgate.gate.SnapshotInfo;
+import dev.leakgate.gate.Verdict;
+import dev.leakgate.load.Latency;
+import dev.leakgate.load.LatencyHistogram;
+import dev.leakgate.load.PhaseResult;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Gate results as a run would produce them, for report tests that must not depend on a Node run. */
+final class SampleResults {
+
+    private SampleResults() {
+    }
+
+    static GateResult leak(String constructor) {
+        Finding finding = new Finding(constructor, Shape.COUNT, List.of(10L, 1010L, 2010L, 3010L), 1.0, 96_000,
+                "(closure) handler › context › seen (Array) › [42] › " + constructor, "server.js:15:13");
+        Finding strings = new Finding("(string)", Shape.COUNT, List.of(5000L, 6000L, 7000L, 8000L), 1.0, 48_000,
+                null, null);
+        return new GateResult(Verdict.LEAK, constructor + " grew by 1.00 objects per request", List.of(finding, strings),
+                List.of(phase("warm-up"), phase("round 1")), List.of(new SnapshotInfo("baseline", 40_000, 4_000_000)),
+                List.of("listening <on> 3000"), "v20.0.0", Instant.parse("2026-01-02T03:04:05Z"), Duration.ofSeconds(4));
+    }
+
+    static GateResult pass() {
+        return new GateResult(Verdict.PASS, "No constructor grew", List.of(), List.of(phase("warm-up")), List.of(),
+                List.of(), "v20.0.0", Instant.parse("2026-01-02T03:04:05Z"), Duration.ofSeconds(4));
+    }
+
+    private static PhaseResult phase(String name) {
+        return new PhaseResult(name, 1000, 2, Map.of(200, 998L, 503, 2L), Map.of(), Duration.ofMillis(500), 2000,
+                new Latency(0.5, 0.9, 2.0, 3.0, 4.0), 120_000, LatencyHistogram.empty());
+    }
+}

@@ -1,0 +1,80 @@
+package dev.leakgate.snapshot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SnapshotSeriesTest {
+
+    private final List<HeapSnapshot> series = new ArrayList<>();
+
+    @BeforeAll
+    void readSeries() throws IOException {
+        HeapSnapshotReader reader = new HeapSnapshotReader();
+        for (Path file : TestSnapshots.series()) {
+            series.add(reader.read(file, ReadMode.SUMMARY));
+        }
+    }
+
+    @Test
+    void countsTheGrowthOfAKnownClassInEverySnapshot() {
+        for (int i = 0; i < series.size(); i++) {
+            int expected = TestSnapshots.RECORDS_IN_S0 + i * TestSnapshots.RECORDS_ADDED_PER_SNAPSHOT;
+            assertEquals(expected, series.get(i).constructor("RequestRecord").orElseThrow().count(), "s" + i);
+        }
+    }
+
+    @Test
+    void keepsTheIdsOfObjectsThatSurviveAndGivesNewObjectsHigherIds() {
+        HeapSnapshot before = series.get(0);
+        HeapSnapshot after = series.get(1);
+        Set<Integer> idsBefore = ids(before, "RequestRecord");
+        Set<Integer> idsAfter = ids(after, "RequestRecord");
+        assertTrue(idsAfter.containsAll(idsBefore), "every record of s0 is still in s1 under the same id");
+        Set<Integer> added = idsAfter.stream().filter(id -> !idsBefore.contains(id)).collect(Collectors.toSet());
+        assertEquals(TestSnapshots.RECORDS_ADDED_PER_SNAPSHOT, added.size());
+        assertTrue(added.stream().allMatch(id -> id > before.maxObjectId()), "new objects have ids above s0's maximum");
+        assertTrue(idsBefore.stream().allMatch(id -> id <= before.maxObjectId()));
+        assertTrue(after.maxObjectId() > before.maxObjectId());
+    }
+
+    @Test
+    void keepsOnlyWhatASummaryNeeds() {
+        HeapSnapshot summary = series.get(0);
+        assertTrue(summary.nodeCount() > 10_000);
+        assertTrue(summary.edgeCount() > summary.nodeCount());
+        assertTrue(summary.totalSelfSize() > 1_000_000);
+        int record = summary.nodesOf("RequestRecord")[0];
+        assertEquals("RequestRecord", summary.constructorOf(record));
+        assertTrue(summary.selfSize(record) > 0);
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> summary.shortestRetainerPath(record));
+        assertTrue(refused.getMessage().contains("ReadMode.GRAPH"), refused.getMessage());
+        assertThrows(IllegalStateException.class, () -> summary.location(record));
+    }
+
+    @Test
+    void readsTheSameTotalsInBothModes() throws IOException {
+        HeapSnapshot graph = new HeapSnapshotReader().read(TestSnapshots.first(), ReadMode.GRAPH);
+        HeapSnapshot summary = series.get(0);
+        assertEquals(Set.copyOf(summary.constructors()), Set.copyOf(graph.constructors()));
+        assertEquals(summary.totalSelfSize(), graph.totalSelfSize());
+        assertEquals(summary.maxObjectId(), graph.maxObjectId());
+    }
+
+    private static Set<Integer> ids(HeapSnapshot snapshot, String constructor) {
+        return Arrays.stream(snapshot.nodesOf(constructor)).map(snapshot::objectId).boxed().collect(Collectors.toSet());
+    }
+}

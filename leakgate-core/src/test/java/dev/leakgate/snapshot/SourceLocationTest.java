@@ -1,0 +1,46 @@
+package dev.leakgate.snapshot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SourceLocationTest {
+
+    // 0-based positions in make-test-snapshots.js, as its comments say.
+    private static final int REQUEST_RECORD_CONSTRUCTOR_LINE = 11;
+    private static final int HANDLER_FUNCTION_LINE = 30;
+
+    private HeapSnapshot snapshot;
+    private FixtureObjects fixture;
+
+    @BeforeAll
+    void readSnapshot() throws IOException {
+        snapshot = new HeapSnapshotReader().read(TestSnapshots.first(), ReadMode.GRAPH);
+        fixture = new FixtureObjects(snapshot);
+    }
+
+    @Test
+    void placesAClassInstanceAtItsConstructor() {
+        SourceLocation location = snapshot.location(snapshot.nodesOf("RequestRecord")[0]).orElseThrow();
+        assertEquals(REQUEST_RECORD_CONSTRUCTOR_LINE, location.line());
+        assertEquals(13, location.column());
+    }
+
+    @Test
+    void placesAClosureAtItsFunctionInTheSameScript() {
+        SourceLocation handler = snapshot.location(fixture.edge(fixture.get("handlers"), "0")).orElseThrow();
+        SourceLocation record = snapshot.location(snapshot.nodesOf("RequestRecord")[0]).orElseThrow();
+        assertEquals(HANDLER_FUNCTION_LINE, handler.line());
+        assertEquals(record.scriptId(), handler.scriptId());
+    }
+
+    @Test
+    void hasNoLocationForStrings() {
+        int text = fixture.edge(fixture.get("texts"), "0");
+        assertEquals(java.util.Optional.empty(), snapshot.location(text));
+    }
+}

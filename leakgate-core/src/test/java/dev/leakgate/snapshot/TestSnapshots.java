@@ -1,0 +1,70 @@
+package dev.leakgate.snapshot;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.zeroturnaround.exec.ProcessExecutor;
+import org.zeroturnaround.exec.ProcessResult;
+
+/**
+ * Real snapshots for the tests: {@code src/test/node/make-test-snapshots.js} runs once per test JVM
+ * and writes {@code s0}, {@code s1} and {@code s2} from one Node process into {@code target/}.
+ */
+final class TestSnapshots {
+
+    static final int RECORDS_IN_S0 = 100;
+    static final int RECORDS_ADDED_PER_SNAPSHOT = 50;
+
+    private static final Path SCRIPT = Path.of("src", "test", "node", "make-test-snapshots.js");
+    private static final Path OUTPUT = Path.of("target", "test-snapshots");
+
+    private TestSnapshots() {}
+
+    /** The snapshots, oldest first. */
+    static List<Path> series() {
+        return List.of(Generated.DIRECTORY.resolve("s0.heapsnapshot"), Generated.DIRECTORY.resolve("s1.heapsnapshot"),
+                Generated.DIRECTORY.resolve("s2.heapsnapshot"));
+    }
+
+    static Path first() {
+        return series().get(0);
+    }
+
+    static Path scratchDirectory() throws IOException {
+        return Files.createDirectories(OUTPUT.resolve("scratch"));
+    }
+
+    /** Holds the output directory; the JVM initialises it, and so runs Node, once, on first use. */
+    private static final class Generated {
+
+        static final Path DIRECTORY = generate();
+
+        private static Path generate() {
+            try {
+                ProcessResult result = new ProcessExecutor()
+                        .command("node", "--expose-gc", SCRIPT.toString(), OUTPUT.toString())
+                        .readOutput(true)
+                        .redirectErrorStream(true)
+                        .timeout(60, TimeUnit.SECONDS)
+                        .destroyOnExit()
+                        .execute();
+                if (result.getExitValue() != 0) {
+                    throw new IllegalStateException(SCRIPT + " failed with exit code " + result.getExitValue() + ":\n"
+                            + result.outputUTF8());
+                }
+                return OUTPUT;
+            } catch (IOException e) {
+                throw new IllegalStateException("The tests need Node.js 20 or later as 'node' on the PATH to write "
+                        + "real heap snapshots: " + e.getMessage(), e);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException(SCRIPT + " did not finish within 60 seconds", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while writing test snapshots", e);
+            }
+        }
+    }
+}

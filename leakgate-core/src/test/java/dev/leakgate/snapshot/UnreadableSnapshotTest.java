@@ -1,0 +1,101 @@
+package dev.leakgate.snapshot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UnreadableSnapshotTest {
+
+    @TempDir
+    Path directory;
+
+    private final HeapSnapshotReader reader = new HeapSnapshotReader();
+
+    @Test
+    void namesAMissingFile() {
+        Path missing = directory.resolve("missing.heapsnapshot");
+        SnapshotFormatException error = assertThrows(SnapshotFormatException.class,
+                () -> reader.read(missing, ReadMode.SUMMARY));
+        assertEquals(missing + " does not exist", error.getMessage());
+        assertInstanceOf(NoSuchFileException.class, error.getCause());
+    }
+
+    @Test
+    void saysAnEmptyFileIsEmpty() throws IOException {
+        assertRefused("empty.heapsnapshot", new byte[0], "is empty");
+    }
+
+    @Test
+    void saysATruncatedSnapshotIsTruncatedWhereverItWasCut() throws IOException {
+        byte[] whole = Files.readAllBytes(TestSnapshots.first());
+        for (int length : new int[] {1, 300, whole.length / 4, whole.length / 2, whole.length - 2}) {
+            assertRefused("cut-" + length + ".heapsnapshot", Arrays.copyOf(whole, length), "is truncated");
+        }
+    }
+
+    @Test
+    void saysTextThatIsNotJsonIsNotJson() throws IOException {
+        assertRefused("notes.heapsnapshot", "these are notes, not JSON".getBytes(StandardCharsets.UTF_8),
+                "is not valid JSON");
+    }
+
+    @Test
+    void saysJsonThatIsNoSnapshotIsNoSnapshot() throws IOException {
+        assertRefused("package.heapsnapshot",
+                "{\"name\":\"app\",\"version\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8),
+                "is not a V8 heap snapshot: it has no \"snapshot\"");
+        assertRefused("list.heapsnapshot", "[1, 2, 3]".getBytes(StandardCharsets.UTF_8),
+                "is not a V8 heap snapshot: it does not start with a JSON object");
+    }
+
+    @Test
+    void saysWhichNumberOfADamagedSnapshotIsWrong() throws IOException {
+        String edgeToNowhere = "{\"snapshot\":{\"meta\":{\"node_fields\":[\"type\",\"name\",\"id\",\"self_size\","
+                + "\"edge_count\"],\"node_types\":[[\"synthetic\",\"object\"]],\"edge_fields\":[\"type\","
+                + "\"name_or_index\",\"to_node\"],\"edge_types\":[[\"element\",\"property\"]]}},"
+                + "\"nodes\":[0,0,1,0,1],\"edges\":[0,1,10],\"strings\":[\"\"]}";
+        assertRefused("damaged.heapsnapshot", edgeToNowhere.getBytes(StandardCharsets.UTF_8),
+                "is not a V8 heap snapshot: edge 0 points at no node");
+    }
+
+    @Test
+    void readsGzipCompressedSnapshots() throws IOException {
+        Path compressed = directory.resolve("s0.heapsnapshot.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(compressed))) {
+            Files.copy(TestSnapshots.first(), out);
+        }
+        HeapSnapshot plain = reader.read(TestSnapshots.first(), ReadMode.SUMMARY);
+        HeapSnapshot unzipped = reader.read(compressed, ReadMode.SUMMARY);
+        assertEquals(plain.nodeCount(), unzipped.nodeCount());
+        assertEquals(plain.constructor("RequestRecord"), unzipped.constructor("RequestRecord"));
+    }
+
+    @Test
+    void saysATruncatedGzipFileIsTruncated() throws IOException {
+        Path compressed = directory.resolve("whole.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(compressed))) {
+            Files.copy(TestSnapshots.first(), out);
+        }
+        byte[] whole = Files.readAllBytes(compressed);
+        assertRefused("cut.heapsnapshot.gz", Arrays.copyOf(whole, whole.length / 2), "is truncated");
+    }
+
+    private void assertRefused(String fileName, byte[] content, String expected) throws IOException {
+        Path file = Files.write(directory.resolve(fileName), content);
+        SnapshotFormatException error = assertThrows(SnapshotFormatException.class,
+                () -> reader.read(file, ReadMode.GRAPH));
+        assertTrue(error.getMessage().startsWith(file + " " + expected), error.getMessage());
+    }
+}

@@ -1,0 +1,34 @@
+// One small node:http app for the gate tests; its behaviour is chosen by the first argument:
+//   leak     keeps a RequestRecord per request in a module-level array
+//   clean    allocates per request but keeps nothing
+//   crash    exits with code 3 after 1,500 requests (during the first measured round)
+//   fail     answers 503 to every request but the readiness probe's first
+const http = require('node:http');
+const mode = process.argv[2] || 'clean';
+
+class RequestRecord {
+  constructor(url) {
+    this.url = url;
+    this.at = Date.now();
+  }
+}
+
+const kept = [];
+let served = 0;
+
+const server = http.createServer((req, res) => {
+  served++;
+  const record = new RequestRecord(req.url);
+  if (mode === 'leak') kept.push(record);
+  if (mode === 'crash' && served > 1500) {
+    console.error('FATAL: giving up after ' + served + ' requests');
+    process.exit(3);
+  }
+  const status = mode === 'fail' && served > 1 ? 503 : 200;
+  res.writeHead(status, { 'content-type': 'text/plain' });
+  res.end(status === 200 ? 'ok\n' : 'unavailable\n');
+});
+
+server.listen(Number(process.env.PORT), '127.0.0.1', () => {
+  console.log(`${mode} app listening on ${server.address().port}`);
+});
