@@ -1,5 +1,5 @@
 // Shared assertions of the end-to-end projects; each verify.groovy loads this file with
-//   def checks = new GroovyShell().parse(new File(basedir, '../checks.groovy'))
+//   def checks = new GroovyShell().parse(new File(itSources, 'checks.groovy'))
 import groovy.json.JsonSlurper
 import java.nio.file.Files
 import java.nio.file.Path

@@ -1,4 +1,4 @@
-def checks = new GroovyShell().parse(new File(basedir, '../checks.groovy'))
+def checks = new GroovyShell().parse(new File(itSources, 'checks.groovy'))
 def log = checks.buildLog(basedir)
 
 assert log.contains('BUILD SUCCESS')
