@@ -3,6 +3,7 @@ package dev.leakgate.analysis;
 import dev.leakgate.snapshot.HeapSnapshot;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -31,13 +32,16 @@ public final class SeriesAnalyzer {
      * @return findings, the one to fix first at the head
      */
     public List<Finding> analyze(List<Census> series, HeapSnapshot last, long requestsPerRound) {
-        List<Finding> findings = new ArrayList<>();
+        int baselineMaxId = series.get(0).maxObjectId();
+        List<Ranked> ranked = new ArrayList<>();
         for (String constructor : growingConstructors(series, requestsPerRound)) {
             List<Long> counts = series.stream().map(census -> (long) census.count(constructor)).toList();
-            findings.add(describe(constructor, counts, series, last, requestsPerRound));
+            int[] grown = allocatedSince(last, constructor, baselineMaxId);
+            ranked.add(new Ranked(describe(constructor, counts, grown, last, requestsPerRound),
+                    retainedBy(last, grown)));
         }
-        findings.sort(MOST_SEVERE_FIRST);
-        return List.copyOf(findings);
+        ranked.sort(MOST_SEVERE_FIRST);
+        return ranked.stream().map(Ranked::finding).toList();
     }
 
     /** The constructors whose live count rose in every round by at least the threshold, in no particular order. */
@@ -73,14 +77,15 @@ public final class SeriesAnalyzer {
         return true;
     }
 
-    private Finding describe(String constructor, List<Long> counts, List<Census> series, HeapSnapshot last,
+    private Finding describe(String constructor, List<Long> counts, int[] grown, HeapSnapshot last,
                              long requestsPerRound) {
-        long servedSinceBaseline = requestsPerRound * (series.size() - 1);
+        long servedSinceBaseline = requestsPerRound * (counts.size() - 1);
         double growthPerRequest = (double) (counts.get(counts.size() - 1) - counts.get(0)) / servedSinceBaseline;
-        int representative = newestInstance(last, constructor, series.get(0).maxObjectId());
         String retainerPath = null;
         String location = null;
-        if (representative >= 0) {
+        if (grown.length > 0) {
+            // The newest survivor: certainly created by the rounds, not by the warm-up.
+            int representative = grown[grown.length - 1];
             retainerPath = last.shortestRetainerPath(representative).format();
             location = last.location(representative).map(scripts::describe).orElse(null);
         }
@@ -88,26 +93,39 @@ public final class SeriesAnalyzer {
                 retainerPath, location);
     }
 
-    /** The most recently allocated instance still alive: certainly one the rounds created, not the warm-up. */
-    private static int newestInstance(HeapSnapshot last, String constructor, int baselineMaxId) {
-        int newest = -1;
-        for (int node : last.nodesOf(constructor)) {
-            if (Integer.compareUnsigned(last.objectId(node), baselineMaxId) > 0
-                    && (newest < 0 || Integer.compareUnsigned(last.objectId(node), last.objectId(newest)) > 0)) {
-                newest = node;
-            }
+    /** Instances of {@code constructor} still alive in {@code last} that were allocated after the baseline, oldest first. */
+    private static int[] allocatedSince(HeapSnapshot last, String constructor, int baselineMaxId) {
+        return Arrays.stream(last.nodesOf(constructor))
+                .filter(node -> Integer.compareUnsigned(last.objectId(node), baselineMaxId) > 0)
+                .boxed()
+                .sorted(Comparator.comparingLong(node -> Integer.toUnsignedLong(last.objectId(node))))
+                .mapToInt(Integer::intValue)
+                .toArray();
+    }
+
+    /** Bytes that would be freed if the grown instances went away: what the growth costs. */
+    private static long retainedBy(HeapSnapshot last, int[] grown) {
+        long total = 0;
+        for (int node : grown) {
+            total += last.retainedSize(node);
         }
-        return newest;
+        return total;
+    }
+
+    /** A finding with what it is ranked by. */
+    private record Ranked(Finding finding, long retainedByGrowth) {
     }
 
     /**
-     * The app's own constructors before engine categories such as {@code (string)}: a developer fixes the
-     * class that is kept, and the strings it holds follow it. Then the fastest growth first.
+     * The app's own constructors before engine categories such as {@code (string)}. Among those, the growth
+     * that retains the most memory first: a cause keeps its symptoms alive (the session keeps its Date and its
+     * cart array), so it retains more than any of them, and a developer should fix it first.
      */
-    private static final Comparator<Finding> MOST_SEVERE_FIRST = Comparator
-            .comparing((Finding finding) -> isEngineCategory(finding.constructor()))
-            .thenComparing(Comparator.comparingDouble(Finding::growthPerRequest).reversed())
-            .thenComparing(Finding::constructor);
+    private static final Comparator<Ranked> MOST_SEVERE_FIRST = Comparator
+            .comparing((Ranked ranked) -> isEngineCategory(ranked.finding().constructor()))
+            .thenComparing(Comparator.comparingLong(Ranked::retainedByGrowth).reversed())
+            .thenComparing(Comparator.comparingDouble((Ranked ranked) -> ranked.finding().growthPerRequest()).reversed())
+            .thenComparing(ranked -> ranked.finding().constructor());
 
     private static boolean isEngineCategory(String constructor) {
         return constructor.startsWith("(");
