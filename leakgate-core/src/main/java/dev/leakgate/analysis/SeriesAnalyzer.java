@@ -46,9 +46,8 @@ public final class SeriesAnalyzer {
 
     /** The constructors whose live count rose in every round by at least the threshold, in no particular order. */
     List<String> growingConstructors(List<Census> series, long requestsPerRound) {
-        if (series.size() < 3) {
-            throw new IllegalArgumentException("a verdict needs a baseline and at least 2 rounds, got "
-                    + series.size() + " snapshots");
+        if (series.size() < 2) {
+            throw new IllegalArgumentException("growth needs at least two snapshots, got " + series.size());
         }
         if (requestsPerRound <= 0) {
             throw new IllegalArgumentException("requestsPerRound must be positive, was " + requestsPerRound);

@@ -50,7 +50,7 @@ public final class Gate {
                 findings = new MeasuredRun(config, app, reader, console, clock, measured, watchdog).measure();
             }
             Verdict verdict = findings.isEmpty() ? Verdict.PASS : Verdict.LEAK;
-            result = finish(verdict, Verdicts.explain(verdict, findings, config), findings, List.of(), measured, started);
+            result = finish(verdict, Verdicts.explain(findings, config), findings, List.of(), measured, started);
         } catch (RunStopped stopped) {
             result = finish(stopped.verdict(), stopped.getMessage(), List.of(), stopped.appLogTail(), measured, started);
         } catch (IOException | UncheckedIOException e) {

@@ -54,9 +54,7 @@ final class Measurements {
     }
 
     List<SnapshotInfo> snapshots() {
-        return censuses.stream()
-                .map(census -> new SnapshotInfo(census.label(), census.nodeCount(), census.totalSize()))
-                .toList();
+        return censuses.stream().map(SnapshotInfo::of).toList();
     }
 
     String nodeVersion() {

@@ -8,17 +8,25 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The sentences a run says about itself, shared by the log, the reports and the build failure. */
-final class Verdicts {
+/** The sentences a run says about itself, shared by the log, the reports, the CLI and the build failure. */
+public final class Verdicts {
 
     private Verdicts() {
     }
 
-    static String explain(Verdict verdict, List<Finding> findings, GateConfig config) {
-        String series = config.rounds() + " rounds of " + Units.count(config.requestsPerRound()) + " requests";
-        if (verdict == Verdict.PASS) {
+    static String explain(List<Finding> findings, GateConfig config) {
+        return explainSeries(findings, config.rounds(), config.requestsPerRound(),
+                config.thresholds().maxObjectsPerRequest());
+    }
+
+    /** The verdict on a series of {@code rounds} rounds after the baseline: PASS without findings, else LEAK. */
+    public static String explainSeries(List<Finding> findings, int rounds, long requestsPerRound,
+                                       double maxObjectsPerRequest) {
+        String series = rounds + " round" + (rounds == 1 ? "" : "s") + " of " + Units.count(requestsPerRound)
+                + " requests";
+        if (findings.isEmpty()) {
             return "No constructor grew in every one of the " + series + " by more than "
-                    + Units.decimal(config.thresholds().maxObjectsPerRequest()) + " objects per request.";
+                    + Units.decimal(maxObjectsPerRequest) + " objects per request.";
         }
         Finding top = findings.get(0);
         String others = findings.size() == 1 ? "" : "; " + (findings.size() - 1) + " more constructor"

@@ -56,8 +56,8 @@ class GrowthRuleTest {
     }
 
     @Test
-    void oneRoundCannotShowRepeatedGrowth() {
-        assertThrows(IllegalArgumentException.class, () -> analyzer.growingConstructors(series("Session", 1, 2), 1000));
+    void singleSnapshotCannotShowGrowth() {
+        assertThrows(IllegalArgumentException.class, () -> analyzer.growingConstructors(series("Session", 1), 1000));
     }
 
     private List<String> growing(String constructor, int... counts) {

@@ -1,0 +1,59 @@
+package dev.leakgate.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code java -jar leakgate-cli.jar <command> ...}: the gate's parts on their own, for snapshots taken
+ * elsewhere and for load on any URL. Exit codes: 0 pass, 1 leak, 2 error.
+ */
+public final class Main {
+
+    public static final int PASS = 0;
+    public static final int LEAK = 1;
+    public static final int ERROR = 2;
+
+    private final Map<String, Command> commands;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public Main(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+        this.commands = Map.of(
+                "compare", new CompareCommand(),
+                "load", new LoadCommand());
+    }
+
+    public static void main(String[] args) {
+        System.exit(new Main(System.out, System.err).run(args));
+    }
+
+    public int run(String... args) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+            usage(args.length == 0 ? err : out);
+            return args.length == 0 ? ERROR : PASS;
+        }
+        Command command = commands.get(args[0]);
+        if (command == null) {
+            err.println("leakgate: unknown command '" + args[0] + "'");
+            usage(err);
+            return ERROR;
+        }
+        try {
+            List<String> rest = List.of(Arrays.copyOfRange(args, 1, args.length));
+            return command.run(new Arguments(rest, command.flags()), out, err);
+        } catch (UsageException e) {
+            err.println("leakgate " + args[0] + ": " + e.getMessage());
+            err.println("usage: " + command.usage());
+            return ERROR;
+        }
+    }
+
+    private void usage(PrintStream stream) {
+        stream.println("usage: java -jar leakgate-cli.jar <command> ...");
+        commands.values().stream().map(Command::usage).sorted().forEach(line -> stream.println("  " + line));
+    }
+}
