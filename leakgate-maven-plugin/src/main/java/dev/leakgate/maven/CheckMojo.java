@@ -13,6 +13,7 @@ import dev.leakgate.load.RequestSpec;
 import dev.leakgate.process.LaunchSpec;
 import dev.leakgate.process.NodeLauncher;
 import dev.leakgate.report.FindingsTable;
+import dev.leakgate.report.MarkdownSummary;
 import dev.leakgate.report.ReportWriter;
 import dev.leakgate.snapshot.HeapSnapshotReader;
 import org.apache.maven.plugin.AbstractMojo;
@@ -165,6 +166,7 @@ public class CheckMojo extends AbstractMojo {
             result = GateResult.notStarted(e.getMessage(), clock.instant());
         }
         Path report = writeReports(result, output);
+        summariseForCi(result, report);
         summarise(result, report);
         decide(result, report);
     }
@@ -214,6 +216,20 @@ public class CheckMojo extends AbstractMojo {
             return new ReportWriter().writeAll(result, output);
         } catch (IOException e) {
             throw new MojoExecutionException("leakgate could not write its reports to " + output + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** GitHub Actions shows what a step appends to this file on the run's summary page. */
+    private void summariseForCi(GateResult result, Path report) {
+        String summaryFile = System.getenv("GITHUB_STEP_SUMMARY");
+        if (summaryFile == null || summaryFile.isBlank()) {
+            return;
+        }
+        try {
+            new MarkdownSummary().appendTo(result, report, Path.of(summaryFile));
+        } catch (IOException e) {
+            getLog().warn("Could not append the leakgate summary to GITHUB_STEP_SUMMARY (" + summaryFile + "): "
+                    + e.getMessage());
         }
     }
 
