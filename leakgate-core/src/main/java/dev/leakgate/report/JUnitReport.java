@@ -45,7 +45,6 @@ public final class JUnitReport {
             xml.writeAttribute("errors", Long.toString(errors));
             xml.writeAttribute("skipped", "0");
             xml.writeAttribute("time", seconds(result));
-            xml.writeAttribute("timestamp", result.startedAt().toString());
             for (TestCase testCase : cases) {
                 xml.writeStartElement("testcase");
                 xml.writeAttribute("classname", SUITE);
