@@ -1,0 +1,94 @@
+package dev.leakgate.it;
+
+import dev.leakgate.analysis.LeakThresholds;
+import dev.leakgate.gate.Console;
+import dev.leakgate.gate.Gate;
+import dev.leakgate.gate.GateConfig;
+import dev.leakgate.gate.GateResult;
+import dev.leakgate.gate.KeepSnapshots;
+import dev.leakgate.gate.Verdict;
+import dev.leakgate.load.RequestSpec;
+import dev.leakgate.process.LaunchSpec;
+import dev.leakgate.process.NodeLauncher;
+import dev.leakgate.report.ReportWriter;
+import dev.leakgate.snapshot.HeapSnapshotReader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The report of a real leaking run, as a browser shows it: opened from disk in headless Chromium. */
+class ReportInBrowserTest {
+
+    private static final String MARKUP = "<img src=x onerror=alert(1)>";
+
+    @TempDir
+    static Path output;
+
+    private static HeadlessChromium browser;
+
+    @BeforeAll
+    static void renderTheReportOfALeakingRun() throws Exception {
+        LaunchSpec launch = new LaunchSpec("node", List.of(), Path.of("src/test/node").toAbsolutePath(),
+                "markup-leak.js", List.of(), Map.of(), 0, "PORT", "/", Duration.ofSeconds(20), output.resolve("app.log"));
+        GateConfig config = new GateConfig(launch, List.of(RequestSpec.get("/")), 4, 500, 3, 1000,
+                Duration.ofSeconds(5), 0, 1.0, LeakThresholds.defaults(), KeepSnapshots.NEVER, Duration.ofSeconds(120),
+                output);
+        GateResult result = new Gate(new NodeLauncher(), new HeapSnapshotReader(), new QuietConsole(),
+                Clock.systemUTC()).run(config);
+        assertEquals(Verdict.LEAK, result.verdict(), result.reason());
+        Path page = new ReportWriter().writeAll(result, output);
+        browser = HeadlessChromium.open(page);
+    }
+
+    @AfterAll
+    static void closeBrowser() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void verdictAndFindingsAreOnThePage() throws Exception {
+        assertEquals("leakgate: LEAK", browser.evaluate("document.querySelector('.banner h1').textContent"));
+        int findings = Integer.parseInt(browser.evaluate("String(document.querySelectorAll('article.finding').length)"));
+        assertTrue(findings >= 1, "findings shown: " + findings);
+    }
+
+    @Test
+    void markupFromTheHeapShowsAsTextNotAsAnElement() throws Exception {
+        assertEquals("0", browser.evaluate("String(document.querySelectorAll('img').length)"));
+        assertEquals("{" + MARKUP + ", at}", browser.evaluate("document.querySelector('article.finding h3 code').textContent"));
+    }
+
+    @Test
+    void everyFindingHasADrawnChart() throws Exception {
+        String charts = browser.evaluate("JSON.stringify([...document.querySelectorAll('article.finding')].map("
+                + "f => { const line = f.querySelector('svg polyline'); "
+                + "return line ? line.getBBox().width : 0; }))");
+        assertTrue(!charts.equals("[]") && !charts.matches(".*\\b0\\b.*"), "chart widths per finding: " + charts);
+    }
+
+    private static final class QuietConsole implements Console {
+        @Override
+        public void info(String message) {
+        }
+
+        @Override
+        public void warn(String message) {
+        }
+
+        @Override
+        public void appOutput(String line) {
+        }
+    }
+}
