@@ -57,10 +57,24 @@ final class HeadlessChromium implements AutoCloseable {
         try {
             String host = devToolsHost(browser);
             URI pageUrl = pageWebSocket(host, file);
-            return new HeadlessChromium(browser, profile, InspectorSession.connect(pageUrl, Duration.ofSeconds(20)));
+            HeadlessChromium chromium = new HeadlessChromium(browser, profile,
+                    InspectorSession.connect(pageUrl, Duration.ofSeconds(20)));
+            chromium.awaitLoaded();
+            return chromium;
         } catch (Exception e) {
             browser.destroyForcibly();
             throw e;
+        }
+    }
+
+    /** The page is listed before the file has loaded (it starts as about:blank); tests must see the finished page. */
+    private void awaitLoaded() throws Exception {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (!"true".equals(evaluate("String(location.protocol === 'file:' && document.readyState === 'complete')"))) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IOException("the page did not finish loading within " + START_TIMEOUT.toSeconds() + " s");
+            }
+            Thread.sleep(50);
         }
     }
 
