@@ -78,6 +78,14 @@ class ReportInBrowserTest {
         assertTrue(!charts.equals("[]") && !charts.matches(".*\\b0\\b.*"), "chart widths per finding: " + charts);
     }
 
+    @Test
+    void heapTimelineIsDrawnAcrossTheRun() throws Exception {
+        String width = browser.evaluate("String(document.querySelector('svg.timeline polyline.heap').getBBox().width)");
+        assertTrue(Double.parseDouble(width) > 100, "heap line width: " + width);
+        assertEquals("4", browser.evaluate("String(document.querySelectorAll('svg.timeline line.mark.snapshot').length)"),
+                "one mark per snapshot: baseline and 3 rounds");
+    }
+
     private static final class QuietConsole implements Console {
         @Override
         public void info(String message) {

@@ -6,6 +6,7 @@ import dev.leakgate.analysis.LeakThresholds;
 import dev.leakgate.analysis.ScriptCatalog;
 import dev.leakgate.analysis.SeriesAnalyzer;
 import dev.leakgate.gate.GateResult;
+import dev.leakgate.gate.HeapTimeline;
 import dev.leakgate.gate.SnapshotInfo;
 import dev.leakgate.gate.Verdict;
 import dev.leakgate.gate.Verdicts;
@@ -80,7 +81,8 @@ final class CompareCommand implements Command {
         String reason = Verdicts.explainSeries(findings, series.size() - 1, requestsPerRound,
                 thresholds.maxObjectsPerRequest());
         List<SnapshotInfo> snapshots = series.stream().map(SnapshotInfo::of).toList();
-        return new GateResult(verdict, reason, findings, List.of(), snapshots, List.of(), null, started,
+        return new GateResult(verdict, reason, findings, List.of(), snapshots, HeapTimeline.empty(), List.of(), null,
+                started,
                 Duration.between(started, Instant.now()));
     }
 }

@@ -81,7 +81,8 @@ public final class Gate {
     private GateResult finish(Verdict verdict, String reason, List<Finding> findings, List<String> appLogTail,
                               Measurements measured, Instant started) {
         Instant now = clock.instant();
-        return new GateResult(verdict, reason, findings, measured.phases(), measured.snapshots(), tail(appLogTail),
+        return new GateResult(verdict, reason, findings, measured.phases(), measured.snapshots(),
+                measured.heapTimeline(), tail(appLogTail),
                 measured.nodeVersion(), started, Duration.between(started, now));
     }
 

@@ -14,11 +14,12 @@ import java.util.List;
  * @param reason     the verdict in one sentence a developer can act on
  * @param findings   most severe first; empty unless the verdict is {@link Verdict#LEAK}
  * @param phases     the load phases that ran: warm-up, then the rounds
+ * @param heapTimeline heap used over the run, empty when no app was measured
  * @param appLogTail the app's last output lines, for crashes and start-up failures
  */
 public record GateResult(Verdict verdict, String reason, List<Finding> findings, List<PhaseResult> phases,
-                         List<SnapshotInfo> snapshots, List<String> appLogTail, String nodeVersion,
-                         Instant startedAt, Duration duration) {
+                         List<SnapshotInfo> snapshots, HeapTimeline heapTimeline, List<String> appLogTail,
+                         String nodeVersion, Instant startedAt, Duration duration) {
 
     public GateResult {
         findings = List.copyOf(findings);
@@ -29,7 +30,8 @@ public record GateResult(Verdict verdict, String reason, List<Finding> findings,
 
     /** A run that never started, e.g. because of a bad parameter. */
     public static GateResult notStarted(String reason, Instant now) {
-        return new GateResult(Verdict.ERROR, reason, List.of(), List.of(), List.of(), List.of(), null, now, Duration.ZERO);
+        return new GateResult(Verdict.ERROR, reason, List.of(), List.of(), List.of(), HeapTimeline.empty(), List.of(),
+                null, now, Duration.ZERO);
     }
 
     public boolean failed() {

@@ -67,15 +67,26 @@ final class MeasuredRun {
             throws IOException, InterruptedException, RunStopped {
         session.enableDomains();
         measured.nodeVersion(session.evaluate("process.version"));
-        if (config.warmupRequests() > 0) {
-            runPhase("warm-up", config.warmupRequests(), load);
+        try (HeapSampler heap = new HeapSampler(session, clock)) {
+            try {
+                return measure(session, load, heap);
+            } finally {
+                measured.heapTimeline(heap.timeline());
+            }
         }
-        snapshot(0, "baseline", ReadMode.SUMMARY, session);
+    }
+
+    private List<Finding> measure(InspectorSession session, LoadGenerator load, HeapSampler heap)
+            throws IOException, InterruptedException, RunStopped {
+        if (config.warmupRequests() > 0) {
+            runPhase("warm-up", config.warmupRequests(), load, heap);
+        }
+        snapshot(0, "baseline", ReadMode.SUMMARY, session, heap);
         HeapSnapshot last = null;
         for (int round = 1; round <= config.rounds(); round++) {
-            runPhase("round " + round, config.requestsPerRound(), load);
+            runPhase("round " + round, config.requestsPerRound(), load, heap);
             ReadMode mode = round == config.rounds() ? ReadMode.GRAPH : ReadMode.SUMMARY;
-            last = snapshot(round, "round " + round, mode, session);
+            last = snapshot(round, "round " + round, mode, session, heap);
         }
         measured.startPhase("analysis");
         ScriptCatalog scripts = new ScriptCatalog(session.scriptUrls(), config.launch().workingDirectory());
@@ -83,8 +94,10 @@ final class MeasuredRun {
                 .analyze(measured.censuses(), last, config.requestsPerRound());
     }
 
-    private void runPhase(String phase, int requests, LoadGenerator load) throws InterruptedException, RunStopped {
+    private void runPhase(String phase, int requests, LoadGenerator load, HeapSampler heap)
+            throws InterruptedException, RunStopped {
         measured.startPhase(phase);
+        heap.mark(HeapTimeline.MarkKind.PHASE, phase);
         PhaseResult result = load.run(phase, requests);
         measured.add(result);
         console.info(Verdicts.describePhase(result));
@@ -98,14 +111,16 @@ final class MeasuredRun {
         }
     }
 
-    private HeapSnapshot snapshot(int index, String label, ReadMode mode, InspectorSession session)
+    private HeapSnapshot snapshot(int index, String label, ReadMode mode, InspectorSession session, HeapSampler heap)
             throws IOException, InterruptedException {
         measured.startPhase("snapshot " + label);
         Path file = config.outputDirectory().resolve("snapshots")
                 .resolve("s" + index + "-" + label.replace(' ', '-') + ".heapsnapshot");
         measured.snapshotFileStarted(file);
         Instant start = clock.instant();
+        heap.mark(HeapTimeline.MarkKind.GC, "GC");
         session.collectGarbage();
+        heap.mark(HeapTimeline.MarkKind.SNAPSHOT, "snapshot " + label);
         try (OutputStream out = Files.newOutputStream(file)) {
             session.takeHeapSnapshot(out, config.timeout());
         }

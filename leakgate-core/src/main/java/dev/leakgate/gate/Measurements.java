@@ -14,6 +14,7 @@ final class Measurements {
     private final List<Census> censuses = new ArrayList<>();
     private final List<Path> snapshotFiles = new ArrayList<>();
     private String nodeVersion;
+    private HeapTimeline heapTimeline = HeapTimeline.empty();
     private String currentPhase = "start-up";
 
     void startPhase(String phase) {
@@ -35,6 +36,14 @@ final class Measurements {
     /** Recorded before the transfer starts, so that a half-written file is cleaned up too. */
     void snapshotFileStarted(Path file) {
         snapshotFiles.add(file);
+    }
+
+    void heapTimeline(HeapTimeline timeline) {
+        heapTimeline = timeline;
+    }
+
+    HeapTimeline heapTimeline() {
+        return heapTimeline;
     }
 
     void nodeVersion(String version) {

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -41,6 +42,11 @@ public final class HtmlReport {
             .finding dt{color:#5b6472} .finding dd{margin:0}
             svg.spark polyline{fill:none;stroke:#b3261e;stroke-width:2} svg.spark circle{fill:#b3261e}
             .muted{color:#5b6472}
+            svg.timeline{width:100%;height:auto;background:#fff;border:1px solid #dde1e6;border-radius:8px}
+            svg.timeline polyline.heap{fill:none;stroke:#2b5fb3;stroke-width:2}
+            svg.timeline .axis{stroke:#9aa3ad} svg.timeline text{font-size:11px;fill:#5b6472}
+            svg.timeline line.mark.phase{stroke:#2b5fb3;stroke-dasharray:4 3;opacity:.6}
+            svg.timeline line.mark.gc{stroke:#9aa3ad;opacity:.7} svg.timeline line.mark.snapshot{stroke:#b3261e;opacity:.7}
             """;
 
     public void write(GateResult result, Path file) throws IOException {
@@ -55,11 +61,12 @@ public final class HtmlReport {
                 .append("</style></head><body><main>");
         banner(page, result);
         findings(page, result);
+        timeline(page, result);
         load(page, result);
         snapshots(page, result);
         appLog(page, result);
         page.append("<p class=\"muted\">Started ")
-                .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(result.startedAt().atOffset(ZoneOffset.UTC)))
+                .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(result.startedAt().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)))
                 .append(" UTC, took ").append(Units.duration(result.duration()))
                 .append(result.nodeVersion() == null ? "" : ", Node " + escape(result.nodeVersion()))
                 .append(".</p></main></body></html>\n");
@@ -92,6 +99,15 @@ public final class HtmlReport {
                     .append(finding.location() == null ? "-" : escape(finding.location()))
                     .append("</code></dd></dl></article>");
         }
+    }
+
+    private static void timeline(StringBuilder page, GateResult result) {
+        if (result.heapTimeline().samples().isEmpty()) {
+            return;
+        }
+        page.append("<h2>Heap over the run</h2>").append(TimelineChart.svg(result.heapTimeline()))
+                .append("<p class=\"muted\">Heap used, polled every few hundred milliseconds. Dashed: a load phase ")
+                .append("starts; grey: forced GC; red: heap snapshot.</p>");
     }
 
     private static void load(StringBuilder page, GateResult result) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.leakgate.analysis.Finding;
 import dev.leakgate.gate.GateResult;
+import dev.leakgate.gate.HeapTimeline;
 import dev.leakgate.gate.SnapshotInfo;
 import dev.leakgate.load.Latency;
 import dev.leakgate.load.PhaseResult;
@@ -42,6 +43,7 @@ public final class JsonReport {
             }
             out.writeEndArray();
             writeLoad(out, result);
+            writeHeapTimeline(out, result.heapTimeline());
             out.writeArrayFieldStart("snapshots");
             for (SnapshotInfo snapshot : result.snapshots()) {
                 out.writeStartObject();
@@ -103,6 +105,28 @@ public final class JsonReport {
                 out.writeNumberField(error.getKey(), error.getValue());
             }
             out.writeEndObject();
+            out.writeEndObject();
+        }
+        out.writeEndArray();
+        out.writeEndObject();
+    }
+
+    private static void writeHeapTimeline(JsonGenerator out, HeapTimeline timeline) throws IOException {
+        out.writeObjectFieldStart("heapTimeline");
+        out.writeArrayFieldStart("samples");
+        for (HeapTimeline.Sample sample : timeline.samples()) {
+            out.writeStartObject();
+            out.writeNumberField("atMs", sample.atMillis());
+            out.writeNumberField("usedBytes", sample.usedBytes());
+            out.writeEndObject();
+        }
+        out.writeEndArray();
+        out.writeArrayFieldStart("marks");
+        for (HeapTimeline.Mark mark : timeline.marks()) {
+            out.writeStartObject();
+            out.writeNumberField("atMs", mark.atMillis());
+            out.writeStringField("kind", mark.kind().name().toLowerCase(Locale.ROOT));
+            out.writeStringField("label", mark.label());
             out.writeEndObject();
         }
         out.writeEndArray();
