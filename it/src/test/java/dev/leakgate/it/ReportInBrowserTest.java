@@ -12,16 +12,23 @@ import dev.leakgate.process.LaunchSpec;
 import dev.leakgate.process.NodeLauncher;
 import dev.leakgate.report.ReportWriter;
 import dev.leakgate.snapshot.HeapSnapshotReader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,6 +91,18 @@ class ReportInBrowserTest {
         assertTrue(Double.parseDouble(width) > 100, "heap line width: " + width);
         assertEquals("4", browser.evaluate("String(document.querySelectorAll('svg.timeline line.mark.snapshot').length)"),
                 "one mark per snapshot: baseline and 3 rounds");
+    }
+
+    @Test
+    void reportJsonOfTheSameRunFollowsItsDocumentedSchema() throws Exception {
+        JsonSchema schema;
+        try (var in = Files.newInputStream(Path.of("../docs/report.schema.json"))) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        }
+        JsonNode report = new ObjectMapper().readTree(output.resolve("report.json").toFile());
+
+        assertEquals(Set.of(), schema.validate(report));
+        assertEquals("LEAK", report.get("verdict").asText());
     }
 
     private static final class QuietConsole implements Console {
