@@ -107,7 +107,7 @@ public final class LoadGenerator implements AutoCloseable {
         if (requests < 0) {
             throw new IllegalArgumentException("Number of requests must not be negative, got: " + requests);
         }
-        return runPhase(phase, PhaseQuota.ofSize(nextSequence, requests), progress);
+        return runPhase(phase, PhaseQuota.ofSize(nextSequence, requests), System.nanoTime(), progress);
     }
 
     /**
@@ -140,12 +140,15 @@ public final class LoadGenerator implements AutoCloseable {
         }
         long dueWithin = requestsPerSecond == 0 ? Long.MAX_VALUE
                 : (long) Math.ceil(requestsPerSecond * duration.toNanos() / NANOS_PER_SECOND);
-        return runPhase(phase, PhaseQuota.until(nextSequence, dueWithin, System.nanoTime() + duration.toNanos()), progress);
+        long start = System.nanoTime();
+        return runPhase(phase, PhaseQuota.until(nextSequence, dueWithin, start + duration.toNanos()), start, progress);
     }
 
-    private PhaseResult runPhase(String phase, PhaseQuota quota, LoadProgress progress) throws InterruptedException {
+    /** Runs {@code quota}'s requests; the phase's time, its schedule and its deadline all count from {@code start}. */
+    private PhaseResult runPhase(String phase, PhaseQuota quota, long start, LoadProgress progress)
+            throws InterruptedException {
         ensureOpen(phase);
-        SendSchedule schedule = SendSchedule.startingNow(requestsPerSecond);
+        SendSchedule schedule = SendSchedule.startingAt(start, requestsPerSecond);
         List<PhaseWorker> workers = new ArrayList<>(connections.size());
         List<Thread> threads = new ArrayList<>(connections.size());
         for (int i = 0; i < connections.size(); i++) {
@@ -158,7 +161,6 @@ public final class LoadGenerator implements AutoCloseable {
         }
 
         activePhase = quota;
-        long start = System.nanoTime();
         ProgressSampler sampler = progress == LoadProgress.NONE ? null : new ProgressSampler(phase,
                 quota.isTimed() ? OptionalLong.empty() : OptionalLong.of(quota.size()),
                 workers.stream().map(PhaseWorker::tally).toList(), progress, start);
