@@ -68,12 +68,12 @@ final class MeasuredRun {
         session.enableDomains();
         measured.nodeVersion(session.evaluate("process.version"));
         if (config.warmupRequests() > 0) {
-            runPhase("warm-up", config.warmupRequests(), load);
+            runPhase("warm-up", config.warmupRequests(), load, session);
         }
         snapshot(0, "baseline", ReadMode.SUMMARY, session);
         HeapSnapshot last = null;
         for (int round = 1; round <= config.rounds(); round++) {
-            runPhase("round " + round, config.requestsPerRound(), load);
+            runPhase("round " + round, config.requestsPerRound(), load, session);
             ReadMode mode = round == config.rounds() ? ReadMode.GRAPH : ReadMode.SUMMARY;
             last = snapshot(round, "round " + round, mode, session);
         }
@@ -83,9 +83,10 @@ final class MeasuredRun {
                 .analyze(measured.censuses(), last, config.requestsPerRound());
     }
 
-    private void runPhase(String phase, int requests, LoadGenerator load) throws InterruptedException, RunStopped {
+    private void runPhase(String phase, int requests, LoadGenerator load, InspectorSession session)
+            throws InterruptedException, RunStopped {
         measured.startPhase(phase);
-        PhaseResult result = load.run(phase, requests);
+        PhaseResult result = load.run(phase, requests, new PhaseProgressLog(console, session));
         measured.add(result);
         console.info(Verdicts.describePhase(result));
         if (result.failed() > 0 && app.awaitExit(result.errorRatePercent() > config.maxErrorRate()
