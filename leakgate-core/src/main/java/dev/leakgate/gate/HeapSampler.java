@@ -4,6 +4,7 @@ import dev.leakgate.inspector.InspectorException;
 import dev.leakgate.inspector.InspectorSession;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 final class HeapSampler implements AutoCloseable {
 
     static final long INTERVAL_MILLIS = 250;
+    /** Node answers in microseconds unless it is busy with a snapshot; then a gap is better than a late point. */
+    private static final Duration POLL_WAIT = Duration.ofSeconds(1);
 
     private final InspectorSession session;
     private final Clock clock;
@@ -55,7 +58,7 @@ final class HeapSampler implements AutoCloseable {
 
     private void sample() {
         try {
-            long used = session.heapUsage().usedBytes();
+            long used = session.heapUsage(POLL_WAIT).usedBytes();
             synchronized (this) {
                 samples.add(new HeapTimeline.Sample(now(), used));
             }

@@ -98,7 +98,7 @@ final class MeasuredRun {
             throws InterruptedException, RunStopped {
         measured.startPhase(phase);
         heap.mark(HeapTimeline.MarkKind.PHASE, phase);
-        PhaseResult result = load.run(phase, requests);
+        PhaseResult result = load.run(phase, requests, new PhaseProgressLog(console, heap));
         measured.add(result);
         console.info(Verdicts.describePhase(result));
         if (result.failed() > 0 && app.awaitExit(result.errorRatePercent() > config.maxErrorRate()

@@ -127,8 +127,13 @@ public final class InspectorSession implements AutoCloseable {
 
     /** The JavaScript heap's used and total size. */
     public HeapUsage heapUsage() throws InspectorException, InterruptedException {
+        return heapUsage(callTimeout);
+    }
+
+    /** The JavaScript heap's used and total size, waiting at most {@code timeout} for Node's answer. */
+    public HeapUsage heapUsage(Duration timeout) throws InspectorException, InterruptedException {
         String method = "Runtime.getHeapUsage";
-        JsonObject answer = call(method, Params.NONE, "reading the heap usage");
+        JsonObject answer = call(method, Params.NONE, "reading the heap usage", timeout);
         Number used = answer.number("usedSize");
         Number total = answer.number("totalSize");
         if (used == null || total == null) {

@@ -11,6 +11,8 @@ import dev.leakgate.load.Latency;
 import dev.leakgate.load.PhaseResult;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +26,21 @@ public final class JsonReport {
     public static final int SCHEMA_VERSION = 1;
 
     private final JsonFactory json = new JsonFactory();
+
+    /**
+     * One load phase as the JSON object that {@code load.phases} of {@code report.json} holds for each phase: what
+     * {@code leakgate load --json} prints.
+     */
+    public String phase(PhaseResult phase) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator out = json.createGenerator(text)) {
+            out.useDefaultPrettyPrinter();
+            writePhase(out, phase);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to a StringWriter cannot fail", e);
+        }
+        return text.toString();
+    }
 
     public void write(GateResult result, Path file) throws IOException {
         try (JsonGenerator out = json.createGenerator(file.toFile(), JsonEncoding.UTF8)) {
@@ -87,25 +104,7 @@ public final class JsonReport {
         writeLatency(out, totals.latency());
         out.writeArrayFieldStart("phases");
         for (PhaseResult phase : result.phases()) {
-            out.writeStartObject();
-            out.writeStringField("phase", phase.phase());
-            out.writeNumberField("requests", phase.requests());
-            out.writeNumberField("errors", phase.failed());
-            out.writeNumberField("requestsPerSecond", phase.requestsPerSecond());
-            out.writeNumberField("durationMs", phase.elapsed().toMillis());
-            out.writeNumberField("bytesRead", phase.bytesRead());
-            writeLatency(out, phase.latency());
-            out.writeObjectFieldStart("statusCodes");
-            for (Map.Entry<Integer, Long> status : phase.statusCounts().entrySet()) {
-                out.writeNumberField(Integer.toString(status.getKey()), status.getValue());
-            }
-            out.writeEndObject();
-            out.writeObjectFieldStart("errorsByKind");
-            for (Map.Entry<String, Long> error : phase.errorsByKind().entrySet()) {
-                out.writeNumberField(error.getKey(), error.getValue());
-            }
-            out.writeEndObject();
-            out.writeEndObject();
+            writePhase(out, phase);
         }
         out.writeEndArray();
         out.writeEndObject();
@@ -130,6 +129,28 @@ public final class JsonReport {
             out.writeEndObject();
         }
         out.writeEndArray();
+        out.writeEndObject();
+    }
+
+    private static void writePhase(JsonGenerator out, PhaseResult phase) throws IOException {
+        out.writeStartObject();
+        out.writeStringField("phase", phase.phase());
+        out.writeNumberField("requests", phase.requests());
+        out.writeNumberField("errors", phase.failed());
+        out.writeNumberField("requestsPerSecond", phase.requestsPerSecond());
+        out.writeNumberField("durationMs", phase.elapsed().toMillis());
+        out.writeNumberField("bytesRead", phase.bytesRead());
+        writeLatency(out, phase.latency());
+        out.writeObjectFieldStart("statusCodes");
+        for (Map.Entry<Integer, Long> status : phase.statusCounts().entrySet()) {
+            out.writeNumberField(Integer.toString(status.getKey()), status.getValue());
+        }
+        out.writeEndObject();
+        out.writeObjectFieldStart("errorsByKind");
+        for (Map.Entry<String, Long> error : phase.errorsByKind().entrySet()) {
+            out.writeNumberField(error.getKey(), error.getValue());
+        }
+        out.writeEndObject();
         out.writeEndObject();
     }
 

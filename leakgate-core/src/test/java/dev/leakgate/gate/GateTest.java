@@ -93,8 +93,8 @@ class GateTest {
         GateResult result = gate.run(config("fail", Duration.ofSeconds(120), 0));
 
         assertEquals(Verdict.ERROR, result.verdict(), result.reason());
-        assertTrue(result.reason().contains("HTTP 503"), result.reason());
-        assertTrue(result.reason().contains("maxErrorRate"), result.reason());
+        assertTrue(result.reason().startsWith("the app answered 503 to 100% of the 1,000 requests in warm-up, "
+                + "above maxErrorRate=1.00%"), result.reason());
     }
 
     @Test
@@ -122,6 +122,16 @@ class GateTest {
         assertEquals(Verdict.ERROR, result.verdict(), result.reason());
         assertTrue(result.reason().contains("timeout=3 s"), result.reason());
         assertFalse(result.duration().compareTo(Duration.ofSeconds(15)) > 0, "took " + result.duration());
+    }
+
+    @Test
+    void longPhaseShowsItsProgressAndTheAppsHeapInTheLog() {
+        // 50 requests/s makes the warm-up last long enough for a progress line; the timeout then ends the run.
+        gate.run(config("clean", Duration.ofSeconds(3), 50));
+
+        assertTrue(log.stream().anyMatch(line -> line.matches(
+                "warm-up: \\d+/1,000 requests in 2\\.\\d\\d s, \\d+\\.\\d\\d req/s, p99 .* ms, 0 failed, heap used .*B")),
+                log.toString());
     }
 
     private GateConfig config(String mode, Duration timeout, double rate) {
