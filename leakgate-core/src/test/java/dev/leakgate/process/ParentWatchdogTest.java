@@ -30,6 +30,8 @@ class ParentWatchdogTest {
     Path directory;
 
     private final List<Process> started = new ArrayList<>();
+    /** Processes that lose their parent during a test are no longer found as descendants of what it started. */
+    private final List<Long> orphans = new ArrayList<>();
 
     @AfterEach
     void stopEverythingStarted() throws InterruptedException {
@@ -37,6 +39,7 @@ class ParentWatchdogTest {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly().waitFor();
         }
+        orphans.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
     }
 
     @Test
@@ -48,6 +51,7 @@ class ParentWatchdogTest {
         BufferedReader output = reader(launcher);
         long childPid = childPid(output);
         ProcessHandle app = ProcessHandle.of(childPid).flatMap(ProcessHandle::parent).orElseThrow();
+        orphans.addAll(List.of(app.pid(), childPid));
 
         launcher.destroyForcibly().waitFor();
         long killed = System.nanoTime();
