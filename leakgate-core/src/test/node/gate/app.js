@@ -5,6 +5,7 @@
 //   fail     answers 503 to every request but the readiness probe's first
 //   strings  keeps a string per request ("session-token-<n>")
 //   family   like clean, but starts a helper process first and prints its pid
+//   hungry   keeps about 16 KB per request, to run out of a small heap
 // In every mode GET /stop closes the server, so that the process ends once nothing else keeps it alive.
 const http = require('node:http');
 const { spawn } = require('node:child_process');
@@ -38,6 +39,7 @@ const server = http.createServer((req, res) => {
   if (mode === 'leak') kept.push(record);
   // Buffer round trip: a flat string, which the heap snapshot names by its value.
   if (mode === 'strings') kept.push(Buffer.from(`session-token-${served}`).toString());
+  if (mode === 'hungry') kept.push(new Array(2048).fill(served));
   if (mode === 'crash' && served > 1500) {
     console.error('FATAL: giving up after ' + served + ' requests');
     process.exit(3);

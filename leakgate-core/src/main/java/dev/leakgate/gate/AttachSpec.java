@@ -23,7 +23,7 @@ public record AttachSpec(URI inspectorUrl, URI baseUrl, boolean allowRemoteInspe
                 "attach mode needs both inspectorUrl and baseUrl (set neither to let leakgate start the app)");
         require(INSPECTOR_SCHEMES.contains(lowerCase(inspectorUrl.getScheme())) && hasHost(inspectorUrl),
                 "inspectorUrl must be ws://host:port/<id> or http://host:port, was '" + inspectorUrl + "'");
-        require("http".equals(lowerCase(baseUrl.getScheme())) && hasHost(baseUrl)
+        require("http".equals(lowerCase(baseUrl.getScheme())) && hasHost(baseUrl) && baseUrl.getRawUserInfo() == null
                         && baseUrl.getRawQuery() == null && baseUrl.getRawFragment() == null,
                 "baseUrl must be http://host:port, optionally with a path, was '" + baseUrl + "'");
     }

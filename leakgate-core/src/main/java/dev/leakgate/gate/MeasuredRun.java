@@ -82,7 +82,9 @@ final class MeasuredRun {
         ScriptCatalog scripts = new ScriptCatalog(session.scriptUrls(), config.launch().workingDirectory());
         List<Finding> findings = new SeriesAnalyzer(config.thresholds(), scripts)
                 .analyze(measured.censuses(), last, config.requestsPerRound());
-        return config.showStringValues() ? StringSamples.attach(findings, last) : findings;
+        return config.showStringValues()
+                ? StringSamples.attach(findings, last, measured.censuses().get(0).maxObjectId())
+                : findings;
     }
 
     private void runPhase(String phase, int requests, LoadGenerator load) throws InterruptedException, RunStopped {

@@ -70,7 +70,7 @@ public final class NodeApp implements RunningApp {
         return process.lastLines();
     }
 
-    /** How the app ended, e.g. "exited with code 1" or "killed by signal 9 (SIGKILL, exit code 137)". */
+    /** How the app ended, e.g. "exited with code 1" or "was killed by signal 9 (SIGKILL, exit code 137)". */
     @Override
     public String describeExit() {
         return process.describeExit();

@@ -10,7 +10,9 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,11 +31,13 @@ final class ExternalApp implements AutoCloseable {
     private final Process process;
     private final URI inspectorUrl;
     private final int port;
+    private final List<String> stderr;
 
-    private ExternalApp(Process process, URI inspectorUrl, int port) {
+    private ExternalApp(Process process, URI inspectorUrl, int port, List<String> stderr) {
         this.process = process;
         this.inspectorUrl = inspectorUrl;
         this.port = port;
+        this.stderr = stderr;
     }
 
     /** Starts {@code node --inspect=127.0.0.1:0 app.js <mode>} and returns once it listens. */
@@ -44,11 +48,12 @@ final class ExternalApp implements AutoCloseable {
         builder.environment().put("PORT", Integer.toString(port));
         Process process = builder.start();
         CompletableFuture<URI> inspectorUrl = new CompletableFuture<>();
-        Thread stderr = new Thread(() -> readStderr(process.getErrorStream(), inspectorUrl), "external-app-stderr");
-        stderr.setDaemon(true);
-        stderr.start();
+        List<String> stderr = new CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> readStderr(process.getErrorStream(), inspectorUrl, stderr), "external-app-stderr");
+        reader.setDaemon(true);
+        reader.start();
         try {
-            ExternalApp app = new ExternalApp(process, inspectorUrl.get(10, TimeUnit.SECONDS), port);
+            ExternalApp app = new ExternalApp(process, inspectorUrl.get(10, TimeUnit.SECONDS), port, stderr);
             app.awaitListening();
             return app;
         } catch (ExecutionException | TimeoutException | IOException e) {
@@ -113,9 +118,16 @@ final class ExternalApp implements AutoCloseable {
         }
     }
 
-    private static void readStderr(InputStream stderr, CompletableFuture<URI> inspectorUrl) {
+    /** For failure messages: whether the app runs, and what it said on stderr. */
+    @Override
+    public String toString() {
+        return "app " + (process.isAlive() ? "running" : "exited with " + process.exitValue()) + ", stderr: " + stderr;
+    }
+
+    private static void readStderr(InputStream stderr, CompletableFuture<URI> inspectorUrl, List<String> seen) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(stderr, StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                seen.add(line);
                 Matcher matcher = INSPECTOR_URL.matcher(line);
                 if (matcher.find()) {
                     inspectorUrl.complete(URI.create(matcher.group(1)));

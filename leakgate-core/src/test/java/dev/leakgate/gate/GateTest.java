@@ -93,6 +93,27 @@ class GateTest {
     }
 
     @Test
+    void appThatRunsOutOfHeapUnderLoadCrashesWithV8sVerdictInsteadOfPausingForTheDebugger() {
+        GateConfig config = config("hungry", Duration.ofSeconds(120), 0);
+        LaunchSpec launch = config.launch();
+        GateConfig smallHeap = new GateConfig(new LaunchSpec(launch.node(), List.of("--max-old-space-size=40"),
+                launch.workingDirectory(), launch.script(), launch.scriptArgs(), launch.environment(), 0,
+                launch.portVariable(), launch.readyPath(), launch.startupTimeout(), launch.appLog()), config.requests(),
+                config.connections(), config.warmupRequests(), config.rounds(), config.requestsPerRound(),
+                config.requestTimeout(), config.rate(), config.maxErrorRate(), config.thresholds(), config.keepSnapshots(),
+                config.timeout(), config.outputDirectory());
+
+        GateResult result = gate.run(smallHeap);
+
+        assertEquals(Verdict.CRASH, result.verdict(), result.reason());
+        // Where it dies depends on when V8 gives up: in a round, or taking the snapshot after it.
+        assertTrue(result.reason().startsWith("the app was killed by signal 6 (SIGABRT, exit code 134, as when the"
+                + " JavaScript heap runs out of memory) during "), result.reason());
+        assertTrue(result.reason().matches(".* Last output: FATAL ERROR: .* - JavaScript heap out of memory"),
+                result.reason());
+    }
+
+    @Test
     void nodeOlderThan18IsAnErrorNamingItsVersionAndPathAndStartsNothing() throws IOException {
         Path oldNode = output.resolve("bin").resolve("node");
         Files.createDirectories(oldNode.getParent());
@@ -158,7 +179,7 @@ class GateTest {
              SnapshotCuttingProxy proxy = SnapshotCuttingProxy.to(app.inspectorUrl())) {
             GateResult result = gate.run(attached(proxy.url(), app.baseUrl(), false));
 
-            assertEquals(Verdict.ERROR, result.verdict(), result.reason());
+            assertEquals(Verdict.ERROR, result.verdict(), result.reason() + "; " + app);
             assertTrue(result.reason().startsWith("failed during snapshot baseline: inspector connection closed while"
                     + " taking a heap snapshot (HeapProfiler.takeHeapSnapshot)"), result.reason());
             assertTrue(app.isAlive());

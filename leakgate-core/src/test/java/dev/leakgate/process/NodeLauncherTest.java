@@ -213,7 +213,7 @@ class NodeLauncherTest {
             ProcessHandle.of(app.pid()).ifPresent(handle -> handle.onExit().join());
 
             assertEquals(137, app.exitCode().orElseThrow());
-            assertEquals("killed by signal 9 (SIGKILL, exit code 137)", app.describeExit());
+            assertEquals("was killed by signal 9 (SIGKILL, exit code 137)", app.describeExit());
         }
     }
 
