@@ -7,7 +7,8 @@ import dev.leakgate.analysis.SeriesAnalyzer;
 import dev.leakgate.inspector.InspectorSession;
 import dev.leakgate.load.LoadGenerator;
 import dev.leakgate.load.PhaseResult;
-import dev.leakgate.process.NodeApp;
+import dev.leakgate.process.LastWords;
+import dev.leakgate.process.RunningApp;
 import dev.leakgate.snapshot.HeapSnapshot;
 import dev.leakgate.snapshot.HeapSnapshotReader;
 import dev.leakgate.snapshot.ReadMode;
@@ -33,14 +34,14 @@ final class MeasuredRun {
     private static final Duration EXIT_GRACE = Duration.ofSeconds(3);
 
     private final GateConfig config;
-    private final NodeApp app;
+    private final RunningApp app;
     private final HeapSnapshotReader reader;
     private final Console console;
     private final Clock clock;
     private final Measurements measured;
     private final RunWatchdog watchdog;
 
-    MeasuredRun(GateConfig config, NodeApp app, HeapSnapshotReader reader, Console console, Clock clock,
+    MeasuredRun(GateConfig config, RunningApp app, HeapSnapshotReader reader, Console console, Clock clock,
                 Measurements measured, RunWatchdog watchdog) {
         this.config = config;
         this.app = app;
@@ -90,8 +91,11 @@ final class MeasuredRun {
         }
         measured.startPhase("analysis");
         ScriptCatalog scripts = new ScriptCatalog(session.scriptUrls(), config.launch().workingDirectory());
-        return new SeriesAnalyzer(config.thresholds(), scripts)
+        List<Finding> findings = new SeriesAnalyzer(config.thresholds(), scripts)
                 .analyze(measured.censuses(), last, config.requestsPerRound());
+        return config.showStringValues()
+                ? StringSamples.attach(findings, last, measured.censuses().get(0).maxObjectId())
+                : findings;
     }
 
     private void runPhase(String phase, int requests, LoadGenerator load, HeapSampler heap)
@@ -103,7 +107,7 @@ final class MeasuredRun {
         console.info(Verdicts.describePhase(result));
         if (result.failed() > 0 && app.awaitExit(result.errorRatePercent() > config.maxErrorRate()
                 ? EXIT_GRACE : Duration.ZERO)) {
-            throw crashed();
+            throw crashed(" after " + Units.count(answered(result)) + " of " + Units.count(requests) + " requests");
         }
         if (result.errorRatePercent() > config.maxErrorRate()) {
             throw new RunStopped(Verdict.ERROR, Verdicts.explainFailingRequests(result, config.maxErrorRate()),
@@ -141,7 +145,7 @@ final class MeasuredRun {
             return new RunStopped(Verdict.ERROR, "interrupted during " + measured.currentPhase(), app.lastLines());
         }
         if (exited(EXIT_GRACE)) {
-            return crashed();
+            return crashed("");
         }
         return new RunStopped(Verdict.ERROR, "failed during " + measured.currentPhase() + ": " + cause.getMessage(),
                 app.lastLines());
@@ -156,10 +160,16 @@ final class MeasuredRun {
         }
     }
 
-    private RunStopped crashed() {
-        List<String> tail = Gate.tail(app.lastLines());
-        String lastLine = tail.isEmpty() ? "" : " Last output: " + tail.get(tail.size() - 1);
+    /** @param progress how far the phase got, e.g. " after 1,203 of 2,000 requests", or empty */
+    private RunStopped crashed(String progress) {
+        List<String> lines = app.lastLines();
+        String lastWords = LastWords.of(lines).map(line -> " Last output: " + line).orElse("");
         return new RunStopped(Verdict.CRASH, "the app " + app.describeExit() + " during " + measured.currentPhase()
-                + "." + lastLine, tail);
+                + progress + "." + lastWords, Gate.tail(lines));
+    }
+
+    /** Requests that got any answer: the ones the app served before it died. */
+    private static long answered(PhaseResult result) {
+        return result.statusCounts().values().stream().mapToLong(Long::longValue).sum();
     }
 }

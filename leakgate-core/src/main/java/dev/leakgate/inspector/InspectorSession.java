@@ -88,10 +88,14 @@ public final class InspectorSession implements AutoCloseable {
         }
     }
 
-    /** Enables the Runtime, Debugger (for script URLs) and HeapProfiler domains. */
+    /**
+     * Enables the Runtime and HeapProfiler domains. The Debugger domain stays off (see {@link #scriptUrls()}):
+     * while a session has it on, V8 pauses the app at every {@code debugger;} statement, and just before the heap
+     * runs out it raises the limit and pauses, so that a developer can look. An app under leakgate would then
+     * neither answer requests nor crash.
+     */
     public void enableDomains() throws InspectorException, InterruptedException {
         call("Runtime.enable", Params.NONE, "enabling the Runtime domain");
-        call("Debugger.enable", Params.NONE, "enabling the Debugger domain");
         call("HeapProfiler.enable", Params.NONE, "enabling the HeapProfiler domain");
     }
 
@@ -161,8 +165,13 @@ public final class InspectorSession implements AutoCloseable {
         return asText(answer.object("result"), quoted);
     }
 
-    /** Script id to URL for every script Node reported since {@link #enableDomains()}; a copy. */
-    public Map<String, String> scriptUrls() {
+    /**
+     * Script id to URL for every script loaded in the app. Turns the Debugger domain on just long enough for V8
+     * to report them (it lists every loaded script when the domain is enabled) and off again.
+     */
+    public Map<String, String> scriptUrls() throws InspectorException, InterruptedException {
+        call("Debugger.enable", Params.NONE, "listing the app's scripts");
+        call("Debugger.disable", Params.NONE, "listing the app's scripts");
         return dispatcher.scriptUrls();
     }
 

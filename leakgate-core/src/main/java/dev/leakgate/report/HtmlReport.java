@@ -97,7 +97,10 @@ public final class HtmlReport {
                     .append(finding.retainerPath() == null ? "-" : escape(finding.retainerPath()))
                     .append("</code></dd><dt>allocated at</dt><dd><code>")
                     .append(finding.location() == null ? "-" : escape(finding.location()))
-                    .append("</code></dd></dl></article>");
+                    .append("</code></dd>")
+                    .append(finding.sampleValue() == null ? ""
+                            : "<dt>sample value</dt><dd><code>" + escape(finding.sampleValue()) + "</code></dd>")
+                    .append("</dl></article>");
         }
     }
 

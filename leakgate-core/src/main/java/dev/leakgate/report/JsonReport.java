@@ -92,6 +92,9 @@ public final class JsonReport {
         out.writeNumberField("retainedSize", finding.retainedSize());
         out.writeStringField("retainerPath", finding.retainerPath());
         out.writeStringField("location", finding.location());
+        if (finding.sampleValue() != null) {
+            out.writeStringField("sampleValue", finding.sampleValue());
+        }
         out.writeEndObject();
     }
 

@@ -2,6 +2,7 @@ package dev.leakgate.maven;
 
 import dev.leakgate.analysis.Finding;
 import dev.leakgate.analysis.LeakThresholds;
+import dev.leakgate.gate.AttachSpec;
 import dev.leakgate.gate.Gate;
 import dev.leakgate.gate.GateConfig;
 import dev.leakgate.gate.GateResult;
@@ -25,6 +26,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,7 +44,7 @@ import java.util.stream.Collectors;
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractMojo {
 
-    /** Entry script of the app, relative to {@code workingDirectory}. */
+    /** Entry script of the app, relative to {@code workingDirectory}; required unless attaching. */
     @Parameter(property = "leakgate.script")
     private String script;
 
@@ -80,6 +83,27 @@ public class CheckMojo extends AbstractMojo {
     /** Seconds the app has to answer {@code readyPath}. */
     @Parameter(property = "leakgate.startupTimeout", defaultValue = "30")
     private int startupTimeout;
+
+    /**
+     * Attach mode: where an app started by someone else (docker compose, a script) serves HTTP, e.g.
+     * {@code http://127.0.0.1:3000}. Set together with {@code inspectorUrl}; leakgate then starts and stops nothing.
+     */
+    @Parameter(property = "leakgate.baseUrl")
+    private String baseUrl;
+
+    /**
+     * Attach mode: the app's inspector, {@code ws://host:port/<id>} or {@code http://host:port} (the target is
+     * looked up in {@code /json/list}). The app must run with {@code --inspect}.
+     */
+    @Parameter(property = "leakgate.inspectorUrl")
+    private String inspectorUrl;
+
+    /**
+     * Attach mode: accept an inspector on a non-loopback address. Whoever reaches a Node inspector can run any
+     * code in the app; prefer forwarding the port to 127.0.0.1.
+     */
+    @Parameter(property = "leakgate.allowRemoteInspector", defaultValue = "false")
+    private boolean allowRemoteInspector;
 
     /** Concurrent keep-alive connections of the load generator. */
     @Parameter(property = "leakgate.connections", defaultValue = "8")
@@ -138,6 +162,13 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "leakgate.keepSnapshots", defaultValue = "onFailure")
     private String keepSnapshots;
 
+    /**
+     * Show string values from the heap in the reports (a sample of each growing string constructor). Off by
+     * default: heap strings hold tokens, passwords and personal data.
+     */
+    @Parameter(property = "leakgate.showStringValues", defaultValue = "false")
+    private boolean showStringValues;
+
     /** Seconds for the whole run, start-up included. */
     @Parameter(property = "leakgate.timeout", defaultValue = "600")
     private int timeout;
@@ -173,11 +204,34 @@ public class CheckMojo extends AbstractMojo {
 
     private GateConfig config(Path output) {
         LaunchSpec launch = new LaunchSpec(node, orEmpty(nodeOptions), workingDirectory.toPath().toAbsolutePath(),
-                script, orEmpty(scriptArgs), environment == null ? Map.of() : Map.copyOf(environment), port,
-                portVariable, readyPath, Duration.ofSeconds(startupTimeout), output.resolve("app.log"));
+                script == null ? "" : script, orEmpty(scriptArgs), environment == null ? Map.of() : Map.copyOf(environment),
+                port, portVariable, readyPath, Duration.ofSeconds(startupTimeout), output.resolve("app.log"));
         return new GateConfig(launch, requestSpecs(), connections, warmupRequests, rounds, requestsPerRound,
                 Duration.ofSeconds(requestTimeout), rate, maxErrorRate, thresholds(), keepSnapshotsPolicy(),
-                Duration.ofSeconds(timeout), output);
+                Duration.ofSeconds(timeout), output, attachSpec(), showStringValues);
+    }
+
+    /** Null unless baseUrl or inspectorUrl is set; then both must be. */
+    private AttachSpec attachSpec() {
+        if (isBlank(baseUrl) && isBlank(inspectorUrl)) {
+            return null;
+        }
+        return new AttachSpec(url("inspectorUrl", inspectorUrl), url("baseUrl", baseUrl), allowRemoteInspector);
+    }
+
+    private static URI url(String parameter, String value) {
+        if (isBlank(value)) {
+            return null;
+        }
+        try {
+            return new URI(value.trim());
+        } catch (URISyntaxException e) {
+            throw new InvalidConfigurationException(parameter + " is not a valid URL: " + e.getMessage());
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     private List<RequestSpec> requestSpecs() {
