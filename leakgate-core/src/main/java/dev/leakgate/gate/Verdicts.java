@@ -41,15 +41,22 @@ public final class Verdicts {
      * {@code Session grew by 2.00 objects per request, 1.00 more than the baseline accepts (1.00)}.
      */
     public static String describe(Finding finding) {
-        String what = finding.shape() == Shape.COLLECTION
-                ? finding.constructor() + " " + finding.retainerPath() : finding.constructor();
-        String growth = what + " grew by " + Units.decimal(finding.growthPerRequest()) + " " + finding.unit()
+        String growth = subject(finding) + " grew by " + Units.decimal(finding.growthPerRequest()) + " " + finding.unit()
                 + " per request";
         if (finding.acceptedGrowthPerRequest() == 0) {
             return growth;
         }
         return growth + ", " + Units.decimal(finding.growthPerRequest() - finding.acceptedGrowthPerRequest())
                 + " more than the baseline accepts (" + Units.decimal(finding.acceptedGrowthPerRequest()) + ")";
+    }
+
+    /**
+     * What grew: the constructor, or for a collection the path that holds it (it ends with the collection's
+     * constructor), because one Map is told from another by what keeps it.
+     */
+    public static String subject(Finding finding) {
+        return finding.shape() == Shape.COLLECTION && finding.retainerPath() != null
+                ? finding.retainerPath() : finding.constructor();
     }
 
     static String describePhase(PhaseResult phase) {

@@ -81,10 +81,10 @@ public final class JUnitReport {
             cases.add(new TestCase("no constructor grows per request", null, null, null));
         }
         for (Finding finding : result.findings()) {
-            String name = finding.constructor() + " does not grow per request";
+            String name = Verdicts.subject(finding) + " does not grow per request";
             if (!finding.failing()) {
                 if (finding.acceptedGrowthPerRequest() > 0) {
-                    cases.add(new TestCase(finding.constructor() + " grows no more than its baseline", null, null, null));
+                    cases.add(new TestCase(Verdicts.subject(finding) + " grows no more than its baseline", null, null, null));
                 }
                 continue;
             }
