@@ -74,7 +74,9 @@ class ReportInBrowserTest {
     @Test
     void markupFromTheHeapShowsAsTextNotAsAnElement() throws Exception {
         assertEquals("0", browser.evaluate("String(document.querySelectorAll('img').length)"));
-        assertEquals("{" + MARKUP + ", at}", browser.evaluate("document.querySelector('article.finding h3 code').textContent"));
+        String names = browser.evaluate("JSON.stringify([...document.querySelectorAll('article.finding h3 code')]"
+                + ".map(code => code.textContent))");
+        assertTrue(names.contains("\"{" + MARKUP + ", at}\""), "finding names as rendered: " + names);
     }
 
     @Test

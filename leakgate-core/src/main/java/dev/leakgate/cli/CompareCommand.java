@@ -54,12 +54,12 @@ final class CompareCommand implements Command {
         Instant started = Instant.now();
         try {
             List<Census> series = new ArrayList<>();
-            for (Path file : files.subList(0, files.size() - 1)) {
-                series.add(Census.of(file.getFileName().toString(), reader.read(file, ReadMode.SUMMARY)));
+            HeapSnapshot last = null;
+            for (Path file : files) {
+                // Each graph is dropped once counted, but for the last one's, which the findings are traced in.
+                last = reader.read(file, ReadMode.GRAPH);
+                series.add(Census.of(file.getFileName().toString(), last));
             }
-            Path lastFile = files.get(files.size() - 1);
-            HeapSnapshot last = reader.read(lastFile, ReadMode.GRAPH);
-            series.add(Census.of(lastFile.getFileName().toString(), last));
             LeakThresholds thresholds = LeakThresholds.defaults();
             List<Finding> findings = new SeriesAnalyzer(thresholds, ScriptCatalog.empty(Path.of("")))
                     .analyze(series, last, requestsPerRound);
@@ -68,7 +68,7 @@ final class CompareCommand implements Command {
             out.println(result.verdict() + ": " + result.reason());
             new FindingsTable(20).render(findings).forEach(out::println);
             out.println("Report: " + report.toAbsolutePath());
-            return findings.isEmpty() ? Main.PASS : Main.LEAK;
+            return result.verdict() == Verdict.LEAK ? Main.LEAK : Main.PASS;
         } catch (IOException e) {
             err.println("leakgate compare: " + e.getMessage());
             return Main.ERROR;
@@ -77,7 +77,7 @@ final class CompareCommand implements Command {
 
     private static GateResult result(List<Finding> findings, List<Census> series, int requestsPerRound,
                                      LeakThresholds thresholds, Instant started) {
-        Verdict verdict = findings.isEmpty() ? Verdict.PASS : Verdict.LEAK;
+        Verdict verdict = findings.stream().anyMatch(Finding::failing) ? Verdict.LEAK : Verdict.PASS;
         String reason = Verdicts.explainSeries(findings, series.size() - 1, requestsPerRound,
                 thresholds.maxObjectsPerRequest());
         List<SnapshotInfo> snapshots = series.stream().map(SnapshotInfo::of).toList();

@@ -4,6 +4,7 @@ import dev.leakgate.analysis.Census;
 import dev.leakgate.analysis.Finding;
 import dev.leakgate.analysis.ScriptCatalog;
 import dev.leakgate.analysis.SeriesAnalyzer;
+import dev.leakgate.inspector.HeapSamplingProfile;
 import dev.leakgate.inspector.InspectorSession;
 import dev.leakgate.load.LoadGenerator;
 import dev.leakgate.load.PhaseResult;
@@ -27,6 +28,12 @@ import java.util.List;
  * whole series, closed in that order before the app is stopped (Node waits for its debugger otherwise).
  */
 final class MeasuredRun {
+
+    /**
+     * Bytes between two samples of the sampling heap profiler during the rounds. Small enough that a leak of
+     * one small object per 100 requests still gets sampled, large enough to slow a busy app by a fifth at most.
+     */
+    private static final int SAMPLING_INTERVAL_BYTES = 1024;
 
     /** Bound for a single CDP call; a full GC of a big heap takes seconds, not minutes. */
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(120);
@@ -82,17 +89,19 @@ final class MeasuredRun {
         if (config.warmupRequests() > 0) {
             runPhase("warm-up", config.warmupRequests(), load, heap);
         }
-        snapshot(0, "baseline", ReadMode.SUMMARY, session, heap);
+        snapshot(0, "baseline", session, heap);
+        session.startHeapSampling(SAMPLING_INTERVAL_BYTES);
         HeapSnapshot last = null;
         for (int round = 1; round <= config.rounds(); round++) {
             runPhase("round " + round, config.requestsPerRound(), load, heap);
-            ReadMode mode = round == config.rounds() ? ReadMode.GRAPH : ReadMode.SUMMARY;
-            last = snapshot(round, "round " + round, mode, session, heap);
+            last = snapshot(round, "round " + round, session, heap);
         }
+        // The last snapshot collected garbage first, so what the profile still holds survived.
+        HeapSamplingProfile survivors = session.stopHeapSampling();
         measured.startPhase("analysis");
         ScriptCatalog scripts = new ScriptCatalog(session.scriptUrls(), config.launch().workingDirectory());
         List<Finding> findings = new SeriesAnalyzer(config.thresholds(), scripts)
-                .analyze(measured.censuses(), last, config.requestsPerRound());
+                .analyze(measured.censuses(), last, config.requestsPerRound(), survivors.allocations());
         return config.showStringValues()
                 ? StringSamples.attach(findings, last, measured.censuses().get(0).maxObjectId())
                 : findings;
@@ -115,7 +124,8 @@ final class MeasuredRun {
         }
     }
 
-    private HeapSnapshot snapshot(int index, String label, ReadMode mode, InspectorSession session, HeapSampler heap)
+    /** Takes, reads and counts one snapshot; every snapshot is read with its graph, which its census needs. */
+    private HeapSnapshot snapshot(int index, String label, InspectorSession session, HeapSampler heap)
             throws IOException, InterruptedException {
         measured.startPhase("snapshot " + label);
         Path file = config.outputDirectory().resolve("snapshots")
@@ -128,7 +138,7 @@ final class MeasuredRun {
         try (OutputStream out = Files.newOutputStream(file)) {
             session.takeHeapSnapshot(out, config.timeout());
         }
-        HeapSnapshot snapshot = reader.read(file, mode);
+        HeapSnapshot snapshot = reader.read(file, ReadMode.GRAPH);
         Census census = Census.of(label, snapshot);
         measured.add(census);
         console.info("Snapshot " + label + ": " + Units.count(census.nodeCount()) + " objects, "

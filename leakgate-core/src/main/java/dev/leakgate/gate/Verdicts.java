@@ -1,6 +1,7 @@
 package dev.leakgate.gate;
 
 import dev.leakgate.analysis.Finding;
+import dev.leakgate.analysis.Shape;
 import dev.leakgate.load.PhaseResult;
 import dev.leakgate.load.ProgressSnapshot;
 
@@ -28,20 +29,43 @@ public final class Verdicts {
                 config.thresholds().maxObjectsPerRequest());
     }
 
-    /** The verdict on a series of {@code rounds} rounds after the baseline: PASS without findings, else LEAK. */
+    /** The verdict on a series of {@code rounds} rounds after the baseline: PASS without failing findings, else LEAK. */
     public static String explainSeries(List<Finding> findings, int rounds, long requestsPerRound,
                                        double maxObjectsPerRequest) {
         String series = rounds + " round" + (rounds == 1 ? "" : "s") + " of " + Units.count(requestsPerRound)
                 + " requests";
-        if (findings.isEmpty()) {
-            return "No constructor grew in every one of the " + series + " by more than "
-                    + Units.decimal(maxObjectsPerRequest) + " objects per request.";
+        List<Finding> failing = findings.stream().filter(Finding::failing).toList();
+        if (failing.isEmpty()) {
+            String reported = findings.isEmpty() ? "" : " (" + findings.size() + " growing within the baseline or in "
+                    + "V8's own bookkeeping, reported only)";
+            return "Nothing grew in every one of the " + series + " by more than its limit ("
+                    + Units.decimal(maxObjectsPerRequest) + " objects per request by default)" + reported + ".";
         }
-        Finding top = findings.get(0);
-        String others = findings.size() == 1 ? "" : "; " + (findings.size() - 1) + " more constructor"
-                + (findings.size() == 2 ? "" : "s") + " grew too";
-        return top.constructor() + " grew by " + Units.decimal(top.growthPerRequest())
-                + " objects per request in every one of the " + series + others + ".";
+        String others = failing.size() == 1 ? "" : "; " + (failing.size() - 1) + " more grew too";
+        return describe(failing.get(0)) + " in every one of the " + series + others + ".";
+    }
+
+    /**
+     * What grew and by how much, e.g. {@code Session grew by 1.00 objects per request} or, against a baseline,
+     * {@code Session grew by 2.00 objects per request, 1.00 more than the baseline accepts (1.00)}.
+     */
+    public static String describe(Finding finding) {
+        String growth = subject(finding) + " grew by " + Units.decimal(finding.growthPerRequest()) + " " + finding.unit()
+                + " per request";
+        if (finding.acceptedGrowthPerRequest() == 0) {
+            return growth;
+        }
+        return growth + ", " + Units.decimal(finding.growthPerRequest() - finding.acceptedGrowthPerRequest())
+                + " more than the baseline accepts (" + Units.decimal(finding.acceptedGrowthPerRequest()) + ")";
+    }
+
+    /**
+     * What grew: the constructor, or for a collection the path that holds it (it ends with the collection's
+     * constructor), because one Map is told from another by what keeps it.
+     */
+    public static String subject(Finding finding) {
+        return finding.shape() == Shape.COLLECTION && finding.retainerPath() != null
+                ? finding.retainerPath() : finding.constructor();
     }
 
     static String describePhase(PhaseResult phase) {

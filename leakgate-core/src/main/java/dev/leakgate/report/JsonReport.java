@@ -3,7 +3,9 @@ package dev.leakgate.report;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.leakgate.analysis.AllocationStack;
 import dev.leakgate.analysis.Finding;
+import dev.leakgate.analysis.Judgement;
 import dev.leakgate.gate.GateResult;
 import dev.leakgate.gate.HeapTimeline;
 import dev.leakgate.gate.SnapshotInfo;
@@ -95,7 +97,34 @@ public final class JsonReport {
         if (finding.sampleValue() != null) {
             out.writeStringField("sampleValue", finding.sampleValue());
         }
+        out.writeBooleanField("failing", finding.failing());
+        out.writeStringField("judgement", judgement(finding.judgement()));
+        if (finding.acceptedGrowthPerRequest() > 0) {
+            out.writeNumberField("acceptedGrowthPerRequest", finding.acceptedGrowthPerRequest());
+        }
+        out.writeArrayFieldStart("survivorsPerRound");
+        for (long survivors : finding.survivorsPerRound()) {
+            out.writeNumber(survivors);
+        }
+        out.writeEndArray();
+        out.writeArrayFieldStart("allocationStacks");
+        for (AllocationStack stack : finding.allocationStacks()) {
+            out.writeStartObject();
+            out.writeStringField("frames", stack.frames());
+            out.writeNumberField("bytes", stack.bytes());
+            out.writeEndObject();
+        }
+        out.writeEndArray();
         out.writeEndObject();
+    }
+
+    /** {@code leak}, {@code withinBaseline}, {@code engineInternal}. */
+    private static String judgement(Judgement judgement) {
+        return switch (judgement) {
+            case LEAK -> "leak";
+            case WITHIN_BASELINE -> "withinBaseline";
+            case ENGINE_INTERNAL -> "engineInternal";
+        };
     }
 
     private static void writeLoad(JsonGenerator out, GateResult result) throws IOException {

@@ -14,7 +14,8 @@ package dev.leakgate.snapshot;
 final class OwnedSizes {
 
     private static final int UNVISITED = -1;
-    private static final int SHARED = -2;
+    /** The owner of an internal reached from more than one object: it keeps its own size. */
+    static final int SHARED = -2;
 
     private OwnedSizes() {}
 
@@ -35,7 +36,12 @@ final class OwnedSizes {
         return sizes;
     }
 
-    private static int[] owners(HeapGraph graph) {
+    /**
+     * For every node the object that owns it: itself for every node that is neither {@code array} nor
+     * {@code hidden}, the one object reaching an internal otherwise, {@link #SHARED} for an internal
+     * reached from several, a negative value for one reached from none.
+     */
+    static int[] owners(HeapGraph graph) {
         int array = graph.meta().nodeType("array");
         int hidden = graph.meta().nodeType("hidden");
         int weak = graph.meta().edgeType("weak");

@@ -1,6 +1,8 @@
 package dev.leakgate.gate;
 
+import dev.leakgate.analysis.Finding;
 import dev.leakgate.analysis.LeakThresholds;
+import dev.leakgate.analysis.Shape;
 import dev.leakgate.load.RequestSpec;
 import dev.leakgate.process.LaunchSpec;
 import dev.leakgate.process.NodeLauncher;
@@ -56,13 +58,18 @@ class GateTest {
     }
 
     @Test
-    void objectKeptPerRequestIsALeakNamingItsClassFirst() throws IOException {
+    void objectKeptPerRequestIsALeakNamingTheArrayThenItsClass() throws IOException {
         GateResult result = gate.run(config("leak", Duration.ofSeconds(120), 0));
 
         assertEquals(Verdict.LEAK, result.verdict(), result.reason());
-        assertEquals("RequestRecord", result.findings().get(0).constructor());
-        assertEquals(1.0, result.findings().get(0).growthPerRequest(), 0.01);
-        assertTrue(result.findings().get(0).location().startsWith("app.js:"), result.findings().get(0).location());
+        Finding array = result.findings().get(0);
+        assertEquals(Shape.COLLECTION, array.shape());
+        assertTrue(array.retainerPath().endsWith("kept › Array"), array.retainerPath());
+        Finding record = result.findings().get(1);
+        assertEquals("RequestRecord", record.constructor());
+        assertEquals(1.0, record.growthPerRequest(), 0.01);
+        assertEquals(List.of(1000L, 1000L, 1000L), record.survivorsPerRound());
+        assertTrue(record.location().startsWith("app.js:"), record.location());
         assertEquals(4, result.snapshots().size());
         assertEquals(4, snapshotFiles().size(), "a failed run keeps its snapshots (keepSnapshots=onFailure)");
     }
@@ -149,7 +156,8 @@ class GateTest {
             GateResult result = gate.run(attached(app.inspectorHttpUrl(), app.baseUrl(), false));
 
             assertEquals(Verdict.LEAK, result.verdict(), result.reason());
-            assertEquals("RequestRecord", result.findings().get(0).constructor());
+            assertEquals(Shape.COLLECTION, result.findings().get(0).shape(), "the kept array first");
+            assertEquals("RequestRecord", result.findings().get(1).constructor());
             assertTrue(result.nodeVersion().startsWith("v"), result.nodeVersion());
             assertTrue(app.isAlive(), "attach mode stopped an app it did not start");
             // With an inspector session left open, Node would wait for the debugger instead of exiting.

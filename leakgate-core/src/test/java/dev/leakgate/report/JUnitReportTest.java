@@ -30,8 +30,16 @@ class JUnitReportTest {
         assertEquals("3", suite.getAttribute("tests"));
         assertEquals("2", suite.getAttribute("failures"));
         assertEquals(2, suite.getElementsByTagName("failure").getLength());
-        assertEquals("RequestRecord grows by 1.00 per request",
+        assertEquals("RequestRecord grew by 1.00 objects per request",
                 ((Element) suite.getElementsByTagName("failure").item(0)).getAttribute("message"));
+    }
+
+    @Test
+    void growthThatDoesNotFailTheBuildIsNoFailedTestCase() throws Exception {
+        Element suite = write(SampleResults.passWithEngineGrowth());
+
+        assertEquals("0", suite.getAttribute("failures"));
+        assertEquals(0, suite.getElementsByTagName("failure").getLength());
     }
 
     @Test

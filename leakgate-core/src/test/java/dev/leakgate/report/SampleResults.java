@@ -1,6 +1,7 @@
 package dev.leakgate.report;
 
 import dev.leakgate.analysis.Finding;
+import dev.leakgate.analysis.Judgement;
 import dev.leakgate.analysis.Shape;
 import dev.leakgate.gate.GateResult;
 import dev.leakgate.gate.HeapTimeline;
@@ -43,6 +44,14 @@ final class SampleResults {
                 List.of(new HeapTimeline.Mark(0, HeapTimeline.MarkKind.PHASE, "warm-up <1>"),
                         new HeapTimeline.Mark(400, HeapTimeline.MarkKind.GC, "GC"),
                         new HeapTimeline.Mark(420, HeapTimeline.MarkKind.SNAPSHOT, "snapshot baseline")));
+    }
+
+    /** A passing run in which V8's compiled code grew: reported, not failing. */
+    static GateResult passWithEngineGrowth() {
+        Finding compiled = new Finding("(compiled code)", Shape.COUNT, List.of(100L, 200L, 300L, 400L), 0.1, 40_000,
+                null, null, List.of(100L, 100L, 100L), List.of(), Judgement.ENGINE_INTERNAL, 0, null);
+        return new GateResult(Verdict.PASS, "Nothing grew", List.of(compiled), List.of(phase("warm-up")), List.of(),
+                HeapTimeline.empty(), List.of(), "v20.0.0", Instant.parse("2026-01-02T03:04:05Z"), Duration.ofSeconds(4));
     }
 
     private static PhaseResult phase(String name) {
