@@ -1,22 +1,13 @@
 package dev.leakgate.it;
 
-import dev.leakgate.analysis.LeakThresholds;
-import dev.leakgate.gate.Console;
-import dev.leakgate.gate.Gate;
-import dev.leakgate.gate.GateConfig;
-import dev.leakgate.gate.GateResult;
-import dev.leakgate.gate.KeepSnapshots;
-import dev.leakgate.gate.Verdict;
-import dev.leakgate.load.RequestSpec;
-import dev.leakgate.process.LaunchSpec;
-import dev.leakgate.process.NodeLauncher;
-import dev.leakgate.report.ReportWriter;
-import dev.leakgate.snapshot.HeapSnapshotReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import dev.leakgate.gate.GateResult;
+import dev.leakgate.gate.Verdict;
+import dev.leakgate.report.ReportWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,10 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,13 +32,7 @@ class ReportInBrowserTest {
 
     @BeforeAll
     static void renderTheReportOfALeakingRun() throws Exception {
-        LaunchSpec launch = new LaunchSpec("node", List.of(), Path.of("src/test/node").toAbsolutePath(),
-                "markup-leak.js", List.of(), Map.of(), 0, "PORT", "/", Duration.ofSeconds(20), output.resolve("app.log"));
-        GateConfig config = new GateConfig(launch, List.of(RequestSpec.get("/")), 4, 500, 3, 1000,
-                Duration.ofSeconds(5), 0, 1.0, LeakThresholds.defaults(), KeepSnapshots.NEVER, Duration.ofSeconds(120),
-                output);
-        GateResult result = new Gate(new NodeLauncher(), new HeapSnapshotReader(), new QuietConsole(),
-                Clock.systemUTC()).run(config);
+        GateResult result = AppUnderTest.judge("report/markup-leak.js", output);
         assertEquals(Verdict.LEAK, result.verdict(), result.reason());
         Path page = new ReportWriter().writeAll(result, output);
         browser = HeadlessChromium.open(page);
@@ -105,19 +86,5 @@ class ReportInBrowserTest {
 
         assertEquals(Set.of(), schema.validate(report));
         assertEquals("LEAK", report.get("verdict").asText());
-    }
-
-    private static final class QuietConsole implements Console {
-        @Override
-        public void info(String message) {
-        }
-
-        @Override
-        public void warn(String message) {
-        }
-
-        @Override
-        public void appOutput(String line) {
-        }
     }
 }
