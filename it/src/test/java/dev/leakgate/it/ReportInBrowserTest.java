@@ -69,6 +69,20 @@ class ReportInBrowserTest {
     }
 
     @Test
+    void clickingAColumnHeaderSortsTheTableByIt() throws Exception {
+        String order = "JSON.stringify([...document.querySelectorAll('#snapshots tbody tr')]"
+                + ".map(row => row.cells[0].textContent))";
+        assertEquals("[\"baseline\",\"round 1\",\"round 2\",\"round 3\"]", browser.evaluate(order));
+
+        browser.evaluate("document.querySelector('#snapshots th:nth-child(2)').click(), ''");
+        assertEquals("[\"round 3\",\"round 2\",\"round 1\",\"baseline\"]", browser.evaluate(order),
+                "most objects first: the heap grew every round");
+
+        browser.evaluate("document.querySelector('#snapshots th:nth-child(2)').click(), ''");
+        assertEquals("[\"baseline\",\"round 1\",\"round 2\",\"round 3\"]", browser.evaluate(order));
+    }
+
+    @Test
     void heapTimelineIsDrawnAcrossTheRun() throws Exception {
         String width = browser.evaluate("String(document.querySelector('svg.timeline polyline.heap').getBBox().width)");
         assertTrue(Double.parseDouble(width) > 100, "heap line width: " + width);

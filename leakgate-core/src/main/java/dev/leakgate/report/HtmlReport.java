@@ -27,6 +27,47 @@ import static dev.leakgate.report.Html.escape;
  */
 public final class HtmlReport {
 
+    /**
+     * Sorting and filtering of the tables, inline so that the page works from a CI artifact opened offline.
+     * Numeric cells carry their raw value in {@code data-value}; the first click sorts largest first.
+     */
+    private static final String SCRIPT = """
+            document.querySelectorAll('table.sortable').forEach(table => {
+              const headers = [...table.tHead.rows[0].cells];
+              headers.forEach((th, column) => {
+                th.tabIndex = 0;
+                const sort = () => {
+                  const descending = th.getAttribute('aria-sort') !== 'descending';
+                  headers.forEach(h => h.removeAttribute('aria-sort'));
+                  th.setAttribute('aria-sort', descending ? 'descending' : 'ascending');
+                  const key = row => {
+                    const cell = row.cells[column];
+                    return cell.dataset.value !== undefined ? Number(cell.dataset.value) : cell.textContent.trim().toLowerCase();
+                  };
+                  const rows = [...table.tBodies[0].rows].sort((a, b) => {
+                    const x = key(a), y = key(b);
+                    const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+                    return descending ? -order : order;
+                  });
+                  rows.forEach(row => table.tBodies[0].appendChild(row));
+                };
+                th.addEventListener('click', sort);
+                th.addEventListener('keydown', event => {
+                  if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); sort(); }
+                });
+              });
+            });
+            document.querySelectorAll('input[data-filter]').forEach(input => {
+              const table = document.getElementById(input.dataset.filter);
+              input.addEventListener('input', () => {
+                const wanted = input.value.trim().toLowerCase();
+                [...table.tBodies[0].rows].forEach(row => {
+                  row.hidden = wanted !== '' && !row.cells[0].textContent.toLowerCase().includes(wanted);
+                });
+              });
+            });
+            """;
+
     private static final String STYLE = """
             body{font:14px/1.45 system-ui,-apple-system,Segoe UI,sans-serif;margin:0;color:#1d2330;background:#f6f7f9}
             main{max-width:1100px;margin:0 auto;padding:24px}
@@ -44,6 +85,9 @@ public final class HtmlReport {
             .finding dt{color:#5b6472} .finding dd{margin:0}
             svg.spark polyline{fill:none;stroke:#b3261e;stroke-width:2} svg.spark circle{fill:#b3261e}
             .muted{color:#5b6472}
+            table.sortable th{cursor:pointer;user-select:none} table.sortable th[aria-sort=descending]::after{content:" ▼"}
+            table.sortable th[aria-sort=ascending]::after{content:" ▲"}
+            input.filter{font:inherit;padding:4px 8px;margin:0 0 8px;width:280px;border:1px solid #c4cad2;border-radius:6px}
             svg.timeline{width:100%;height:auto;background:#fff;border:1px solid #dde1e6;border-radius:8px}
             svg.timeline polyline.heap{fill:none;stroke:#2b5fb3;stroke-width:2}
             svg.timeline .axis{stroke:#9aa3ad} svg.timeline text{font-size:11px;fill:#5b6472}
@@ -71,7 +115,7 @@ public final class HtmlReport {
                 .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(result.startedAt().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)))
                 .append(" UTC, took ").append(Units.duration(result.duration()))
                 .append(result.nodeVersion() == null ? "" : ", Node " + escape(result.nodeVersion()))
-                .append(".</p></main></body></html>\n");
+                .append(".</p></main><script>").append(SCRIPT).append("</script></body></html>\n");
         return page.toString();
     }
 
@@ -152,17 +196,17 @@ public final class HtmlReport {
         if (result.phases().isEmpty()) {
             return;
         }
-        page.append("<h2>Load</h2><table><thead><tr><th>phase</th><th>requests</th><th>failed</th><th>req/s</th>")
+        page.append("<h2>Load</h2><table class=\"sortable\"><thead><tr><th>phase</th><th>requests</th><th>failed</th><th>req/s</th>")
                 .append("<th>p50 ms</th><th>p90 ms</th><th>p99 ms</th><th>max ms</th><th>status codes</th></tr></thead><tbody>");
         for (PhaseResult phase : result.phases()) {
             page.append("<tr><td>").append(escape(phase.phase())).append("</td>")
-                    .append(numberCell(Units.count(phase.requests())))
-                    .append(numberCell(Units.count(phase.failed())))
-                    .append(numberCell(Units.decimal(phase.requestsPerSecond())))
-                    .append(numberCell(Units.decimal(phase.latency().p50())))
-                    .append(numberCell(Units.decimal(phase.latency().p90())))
-                    .append(numberCell(Units.decimal(phase.latency().p99())))
-                    .append(numberCell(Units.decimal(phase.latency().max())))
+                    .append(numberCell(Units.count(phase.requests()), phase.requests()))
+                    .append(numberCell(Units.count(phase.failed()), phase.failed()))
+                    .append(numberCell(Units.decimal(phase.requestsPerSecond()), phase.requestsPerSecond()))
+                    .append(numberCell(Units.decimal(phase.latency().p50()), phase.latency().p50()))
+                    .append(numberCell(Units.decimal(phase.latency().p90()), phase.latency().p90()))
+                    .append(numberCell(Units.decimal(phase.latency().p99()), phase.latency().p99()))
+                    .append(numberCell(Units.decimal(phase.latency().max()), phase.latency().max()))
                     .append("<td>").append(phase.statusCounts().entrySet().stream()
                             .map(status -> status.getKey() + " × " + Units.count(status.getValue()))
                             .collect(Collectors.joining(", "))).append("</td></tr>");
@@ -174,12 +218,12 @@ public final class HtmlReport {
         if (result.snapshots().isEmpty()) {
             return;
         }
-        page.append("<h2>Heap snapshots</h2><table><thead><tr><th>snapshot</th><th>objects</th><th>heap used</th>")
+        page.append("<h2>Heap snapshots</h2><table id=\"snapshots\" class=\"sortable\"><thead><tr><th>snapshot</th><th>objects</th><th>heap used</th>")
                 .append("</tr></thead><tbody>");
         for (SnapshotInfo snapshot : result.snapshots()) {
             page.append("<tr><td>").append(escape(snapshot.label())).append("</td>")
-                    .append(numberCell(Units.count(snapshot.nodeCount())))
-                    .append(numberCell(Units.bytes(snapshot.heapUsedBytes()))).append("</tr>");
+                    .append(numberCell(Units.count(snapshot.nodeCount()), snapshot.nodeCount()))
+                    .append(numberCell(Units.bytes(snapshot.heapUsedBytes()), snapshot.heapUsedBytes())).append("</tr>");
         }
         page.append("</tbody></table>");
     }
@@ -195,7 +239,8 @@ public final class HtmlReport {
         page.append("</pre><p class=\"muted\">The whole output is in app.log next to this report.</p>");
     }
 
-    private static String numberCell(String value) {
-        return "<td class=\"num\">" + value + "</td>";
+    private static String numberCell(String shown, double value) {
+        return "<td class=\"num\" data-value=\"" + value + "\">" + shown + "</td>";
     }
+
 }
