@@ -19,6 +19,14 @@ final class GrowableIntArray {
         values[size++] = value;
     }
 
+    int get(int index) {
+        return values[index];
+    }
+
+    void set(int index, int value) {
+        values[index] = value;
+    }
+
     int size() {
         return size;
     }

@@ -19,12 +19,12 @@ final class HeapGraph {
     private final byte[] edgeTypes;
     private final int[] edgeNames;
     private final int[] edgeTargets;
-    private final String[] strings;
+    private final StringTable strings;
     private final int elementEdge;
     private final int hiddenEdge;
 
     HeapGraph(SnapshotMeta meta, int root, byte[] nodeTypes, int[] nodeNames, int[] nodeIds, long[] selfSizes,
-            int[] firstEdges, byte[] edgeTypes, int[] edgeNames, int[] edgeTargets, String[] strings) {
+            int[] firstEdges, byte[] edgeTypes, int[] edgeNames, int[] edgeTargets, StringTable strings) {
         this.meta = meta;
         this.root = root;
         this.nodeTypes = nodeTypes;
@@ -75,7 +75,7 @@ final class HeapGraph {
     }
 
     String name(int node) {
-        return strings[nodeNames[node]];
+        return strings.get(nodeNames[node]);
     }
 
     int id(int node) {
@@ -102,6 +102,21 @@ final class HeapGraph {
         return firstEdges[node + 1];
     }
 
+    /** The node an edge comes from: edges are stored grouped by source, so a binary search finds it. */
+    int edgeSource(int edge) {
+        int low = 0;
+        int high = nodeIds.length - 1;
+        while (low < high) {
+            int middle = (low + high + 1) >>> 1;
+            if (firstEdges[middle] <= edge) {
+                low = middle;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return low;
+    }
+
     int edgeType(int edge) {
         return edgeTypes[edge];
     }
@@ -126,14 +141,19 @@ final class HeapGraph {
 
     /** The edge's name, or its element index as text. */
     String edgeName(int edge) {
-        return hasStringName(edge) ? strings[edgeNames[edge]] : Integer.toString(edgeNames[edge]);
+        return hasStringName(edge) ? strings.get(edgeNames[edge]) : Integer.toString(edgeNames[edge]);
     }
 
     String string(int index) {
-        return strings[index];
+        return strings.get(index);
     }
 
     int stringCount() {
-        return strings.length;
+        return strings.size();
+    }
+
+    /** The index of a string in this snapshot, or -1 when no node or edge can use it; look it up once, not per node. */
+    int stringIndex(String value) {
+        return strings.indexOf(value);
     }
 }

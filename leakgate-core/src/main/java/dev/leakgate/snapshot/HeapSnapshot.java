@@ -1,7 +1,6 @@
 package dev.leakgate.snapshot;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -25,8 +24,7 @@ public final class HeapSnapshot {
     private final int[] ids;
     private final long[] selfSizes;
     private final ClassNames classes;
-    private final int[] firstMemberOfClass;
-    private final int[] classMembers;
+    private final int[] classCounts;
     private final long[] classSelfSizes;
     private final List<ConstructorTotal> constructors;
     private final long totalSelfSize;
@@ -64,19 +62,9 @@ public final class HeapSnapshot {
             }
         }
         this.classSelfSizes = classSizes;
+        this.classCounts = memberCounts;
         this.totalSelfSize = total;
         this.maxObjectId = maxId;
-        this.firstMemberOfClass = new int[classes.classCount() + 1];
-        for (int c = 0; c < memberCounts.length; c++) {
-            firstMemberOfClass[c + 1] = firstMemberOfClass[c] + memberCounts[c];
-        }
-        this.classMembers = new int[firstMemberOfClass[memberCounts.length]];
-        int[] filled = Arrays.copyOf(firstMemberOfClass, memberCounts.length);
-        for (int node = 0; node < ids.length; node++) {
-            if (selfSizes[node] > 0) {
-                classMembers[filled[classes.classOf(node)]++] = node;
-            }
-        }
         List<ConstructorTotal> totals = new ArrayList<>();
         for (int c = 0; c < memberCounts.length; c++) {
             if (memberCounts[c] > 0) {
@@ -125,11 +113,10 @@ public final class HeapSnapshot {
 
     public Optional<ConstructorTotal> constructor(String name) {
         int c = classes.indexOf(name);
-        if (c < 0 || firstMemberOfClass[c] == firstMemberOfClass[c + 1]) {
+        if (c < 0 || classCounts[c] == 0) {
             return Optional.empty();
         }
-        return Optional.of(new ConstructorTotal(name, firstMemberOfClass[c + 1] - firstMemberOfClass[c],
-                classSelfSizes[c]));
+        return Optional.of(new ConstructorTotal(name, classCounts[c], classSelfSizes[c]));
     }
 
     /**
@@ -153,7 +140,18 @@ public final class HeapSnapshot {
     /** The nodes counted for a constructor, in node order; an empty array for an unknown name. */
     public int[] nodesOf(String constructor) {
         int c = classes.indexOf(constructor);
-        return c < 0 ? new int[0] : Arrays.copyOfRange(classMembers, firstMemberOfClass[c], firstMemberOfClass[c + 1]);
+        if (c < 0) {
+            return new int[0];
+        }
+        // A scan per call rather than an index per node: callers ask for a handful of constructors.
+        int[] members = new int[classCounts[c]];
+        int found = 0;
+        for (int node = 0; node < ids.length && found < members.length; node++) {
+            if (classes.classOf(node) == c && selfSizes[node] > 0) {
+                members[found++] = node;
+            }
+        }
+        return members;
     }
 
     /** The node with this object id, if the snapshot has one. */
