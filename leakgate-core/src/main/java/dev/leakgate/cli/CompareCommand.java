@@ -11,8 +11,10 @@ import dev.leakgate.gate.Verdict;
 import dev.leakgate.gate.Verdicts;
 import dev.leakgate.report.FindingsTable;
 import dev.leakgate.report.ReportWriter;
+import dev.leakgate.snapshot.Comparison;
 import dev.leakgate.snapshot.HeapSnapshot;
 import dev.leakgate.snapshot.HeapSnapshotReader;
+import dev.leakgate.snapshot.ObjectIds;
 import dev.leakgate.snapshot.ReadMode;
 
 import java.io.IOException;
@@ -25,7 +27,9 @@ import java.util.List;
 
 /**
  * {@code compare S0 S1 [S2...]}: the gate's analysis and reports for snapshot files one process wrote
- * elsewhere (production, staging), oldest first.
+ * elsewhere (production, staging), oldest first. Only the last snapshot is held as a graph; the
+ * others are reduced to their census as they are read, the baseline also to its object ids until
+ * the last one is compared with it.
  */
 final class CompareCommand implements Command {
 
@@ -52,16 +56,10 @@ final class CompareCommand implements Command {
         }
         Instant started = Instant.now();
         try {
-            List<Census> series = new ArrayList<>();
-            for (Path file : files.subList(0, files.size() - 1)) {
-                series.add(Census.of(file.getFileName().toString(), reader.read(file, ReadMode.SUMMARY)));
-            }
-            Path lastFile = files.get(files.size() - 1);
-            HeapSnapshot last = reader.read(lastFile, ReadMode.GRAPH);
-            series.add(Census.of(lastFile.getFileName().toString(), last));
+            Series series = read(files);
             LeakThresholds thresholds = LeakThresholds.defaults();
             List<Finding> findings = new SeriesAnalyzer(thresholds, ScriptCatalog.empty(Path.of("")))
-                    .analyze(series, last, requestsPerRound);
+                    .analyze(series.censuses(), series.last(), requestsPerRound);
             GateResult result = result(findings, series, requestsPerRound, thresholds, started);
             Path report = new ReportWriter().writeAll(result, outputDirectory);
             out.println(result.verdict() + ": " + result.reason());
@@ -74,13 +72,45 @@ final class CompareCommand implements Command {
         }
     }
 
-    private static GateResult result(List<Finding> findings, List<Census> series, int requestsPerRound,
+    /**
+     * Reads the files oldest first, refusing any that is not a later snapshot of the baseline's process.
+     * The baseline's object ids are dropped on return, before the analysis needs the memory.
+     */
+    private Series read(List<Path> files) throws IOException {
+        List<Census> censuses = new ArrayList<>();
+        ObjectIds baseline = readBaseline(files.get(0), censuses);
+        for (Path file : files.subList(1, files.size() - 1)) {
+            HeapSnapshot snapshot = reader.read(file, ReadMode.SUMMARY);
+            baseline.requireSameProcess(snapshot);
+            censuses.add(Census.of(label(file), snapshot));
+        }
+        Path lastFile = files.get(files.size() - 1);
+        HeapSnapshot last = reader.read(lastFile, ReadMode.GRAPH);
+        baseline.requireSameProcess(last);
+        censuses.add(Census.of(label(lastFile), last));
+        return new Series(censuses, last, Comparison.between(baseline, last));
+    }
+
+    private ObjectIds readBaseline(Path file, List<Census> censuses) throws IOException {
+        HeapSnapshot snapshot = reader.read(file, ReadMode.SUMMARY);
+        censuses.add(Census.of(label(file), snapshot));
+        return ObjectIds.of(snapshot);
+    }
+
+    private static String label(Path file) {
+        return file.getFileName().toString();
+    }
+
+    /** What the analysis needs of the files: every census, the last snapshot's graph, the baseline compared with it. */
+    private record Series(List<Census> censuses, HeapSnapshot last, Comparison comparison) {}
+
+    private static GateResult result(List<Finding> findings, Series series, int requestsPerRound,
                                      LeakThresholds thresholds, Instant started) {
         Verdict verdict = findings.isEmpty() ? Verdict.PASS : Verdict.LEAK;
-        String reason = Verdicts.explainSeries(findings, series.size() - 1, requestsPerRound,
+        String reason = Verdicts.explainSeries(findings, series.censuses().size() - 1, requestsPerRound,
                 thresholds.maxObjectsPerRequest());
-        List<SnapshotInfo> snapshots = series.stream().map(SnapshotInfo::of).toList();
+        List<SnapshotInfo> snapshots = series.censuses().stream().map(SnapshotInfo::of).toList();
         return new GateResult(verdict, reason, findings, List.of(), snapshots, List.of(), null, started,
-                Duration.between(started, Instant.now()));
+                Duration.between(started, Instant.now()), series.comparison().rows());
     }
 }

@@ -2,6 +2,7 @@ package dev.leakgate.gate;
 
 import dev.leakgate.analysis.Finding;
 import dev.leakgate.load.PhaseResult;
+import dev.leakgate.snapshot.ComparisonRow;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,16 +16,25 @@ import java.util.List;
  * @param findings   most severe first; empty unless the verdict is {@link Verdict#LEAK}
  * @param phases     the load phases that ran: warm-up, then the rounds
  * @param appLogTail the app's last output lines, for crashes and start-up failures
+ * @param comparison the DevTools Comparison view from the baseline to the last snapshot; empty when not made
  */
 public record GateResult(Verdict verdict, String reason, List<Finding> findings, List<PhaseResult> phases,
                          List<SnapshotInfo> snapshots, List<String> appLogTail, String nodeVersion,
-                         Instant startedAt, Duration duration) {
+                         Instant startedAt, Duration duration, List<ComparisonRow> comparison) {
 
     public GateResult {
         findings = List.copyOf(findings);
         phases = List.copyOf(phases);
         snapshots = List.copyOf(snapshots);
         appLogTail = List.copyOf(appLogTail);
+        comparison = List.copyOf(comparison);
+    }
+
+    /** A result without a comparison. */
+    public GateResult(Verdict verdict, String reason, List<Finding> findings, List<PhaseResult> phases,
+                      List<SnapshotInfo> snapshots, List<String> appLogTail, String nodeVersion, Instant startedAt,
+                      Duration duration) {
+        this(verdict, reason, findings, phases, snapshots, appLogTail, nodeVersion, startedAt, duration, List.of());
     }
 
     /** A run that never started, e.g. because of a bad parameter. */

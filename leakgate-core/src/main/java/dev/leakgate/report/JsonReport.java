@@ -8,6 +8,7 @@ import dev.leakgate.gate.GateResult;
 import dev.leakgate.gate.SnapshotInfo;
 import dev.leakgate.load.Latency;
 import dev.leakgate.load.PhaseResult;
+import dev.leakgate.snapshot.ComparisonRow;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -51,6 +52,7 @@ public final class JsonReport {
                 out.writeEndObject();
             }
             out.writeEndArray();
+            writeComparison(out, result);
             out.writeArrayFieldStart("appLogTail");
             for (String line : result.appLogTail()) {
                 out.writeString(line);
@@ -74,6 +76,23 @@ public final class JsonReport {
         out.writeStringField("retainerPath", finding.retainerPath());
         out.writeStringField("location", finding.location());
         out.writeEndObject();
+    }
+
+    /** The DevTools Comparison view from the baseline to the last snapshot, one object per constructor. */
+    private static void writeComparison(JsonGenerator out, GateResult result) throws IOException {
+        out.writeArrayFieldStart("comparison");
+        for (ComparisonRow row : result.comparison()) {
+            out.writeStartObject();
+            out.writeStringField("constructor", row.constructor());
+            out.writeNumberField("newCount", row.newCount());
+            out.writeNumberField("deletedCount", row.deletedCount());
+            out.writeNumberField("countDelta", row.countDelta());
+            out.writeNumberField("allocatedSize", row.allocatedSize());
+            out.writeNumberField("freedSize", row.freedSize());
+            out.writeNumberField("sizeDelta", row.sizeDelta());
+            out.writeEndObject();
+        }
+        out.writeEndArray();
     }
 
     private static void writeLoad(JsonGenerator out, GateResult result) throws IOException {

@@ -148,6 +148,11 @@ final class HeapGraph {
         return strings.get(index);
     }
 
+    /** A hash of the string's characters, the same in every snapshot, made without making the string. */
+    int stringHash(int index) {
+        return strings.hash(index);
+    }
+
     int stringCount() {
         return strings.size();
     }

@@ -1,6 +1,7 @@
 package dev.leakgate.snapshot;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -13,7 +14,8 @@ import java.util.OptionalInt;
  *
  * <p>Constructor names and self sizes follow the DevTools Summary view (see {@link ClassNames}
  * and {@link OwnedSizes}): like there, a constructor's count and the nodes listed for it leave out
- * nodes whose self size is 0 (internals whose size was counted towards their owner).
+ * nodes whose self size is 0 (internals whose size was counted towards their owner), except
+ * native ones.
  *
  * <p>Immutable once read; safe to share between threads.
  */
@@ -24,6 +26,8 @@ public final class HeapSnapshot {
     private final int[] ids;
     private final long[] selfSizes;
     private final ClassNames classes;
+    private final BitSet counted;
+    private final int[] fingerprints;
     private final int[] classCounts;
     private final long[] classSelfSizes;
     private final List<ConstructorTotal> constructors;
@@ -45,6 +49,9 @@ public final class HeapSnapshot {
         this.edgeCount = graph.edgeCount();
         this.graph = mode == ReadMode.GRAPH ? graph : null;
         this.locations = locations;
+        this.counted = countedNodes(graph);
+        // Without the graph the names are gone: keep what telling processes apart needs of them.
+        this.fingerprints = mode == ReadMode.GRAPH ? null : fingerprints(graph);
         long total = 0;
         int maxId = 0;
         int[] memberCounts = new int[classes.classCount()];
@@ -56,7 +63,7 @@ public final class HeapSnapshot {
             if ((ids[node] & 1) == 1) {
                 maxId = Math.max(maxId, ids[node]);
             }
-            if (selfSizes[node] > 0) {
+            if (counted.get(node)) {
                 memberCounts[classes.classOf(node)]++;
                 classSizes[classes.classOf(node)] += selfSizes[node];
             }
@@ -147,7 +154,7 @@ public final class HeapSnapshot {
         int[] members = new int[classCounts[c]];
         int found = 0;
         for (int node = 0; node < ids.length && found < members.length; node++) {
-            if (classes.classOf(node) == c && selfSizes[node] > 0) {
+            if (classes.classOf(node) == c && counted.get(node)) {
                 members[found++] = node;
             }
         }
@@ -250,9 +257,49 @@ public final class HeapSnapshot {
 
     private synchronized long[] classRetainedSizes() {
         if (classRetainedSizes == null) {
-            classRetainedSizes = ClassRetainedSizes.of(dominatorTree(), classes, selfSizes, graph.root());
+            classRetainedSizes = ClassRetainedSizes.of(dominatorTree(), classes, counted, graph.root());
         }
         return classRetainedSizes;
+    }
+
+    /** Whether DevTools lists the node under its constructor: it has a size of its own, or is native. */
+    boolean isCounted(int node) {
+        return counted.get(node);
+    }
+
+    ClassNames classes() {
+        return classes;
+    }
+
+    /**
+     * The node's type and name in one number. An object keeps both for life, so the same id with another
+     * fingerprint in a later snapshot means another object, i.e. another process.
+     */
+    int fingerprint(int node) {
+        return fingerprints != null ? fingerprints[node] : fingerprint(graph, node);
+    }
+
+    private static int fingerprint(HeapGraph graph, int node) {
+        return 31 * graph.nodeType(node) + graph.stringHash(graph.nameIndex(node));
+    }
+
+    private static int[] fingerprints(HeapGraph graph) {
+        int[] fingerprints = new int[graph.nodeCount()];
+        for (int node = 0; node < fingerprints.length; node++) {
+            fingerprints[node] = fingerprint(graph, node);
+        }
+        return fingerprints;
+    }
+
+    private static BitSet countedNodes(HeapGraph graph) {
+        int nativeType = graph.meta().nodeType("native");
+        BitSet counted = new BitSet(graph.nodeCount());
+        for (int node = 0; node < graph.nodeCount(); node++) {
+            if (graph.selfSize(node) > 0 || graph.nodeType(node) == nativeType) {
+                counted.set(node);
+            }
+        }
+        return counted;
     }
 
     private int checked(int node) {

@@ -18,8 +18,9 @@ final class OwnedSizes {
 
     private OwnedSizes() {}
 
+    /** Moves the sizes in the graph's own self-size column, which the reader owns until the snapshot is built. */
     static long[] of(HeapGraph graph) {
-        long[] sizes = graph.selfSizes().clone();
+        long[] sizes = graph.selfSizes();
         if (!hasUserRoot(graph)) {
             return sizes;
         }
@@ -35,35 +36,43 @@ final class OwnedSizes {
         return sizes;
     }
 
+    /**
+     * Each node's owner: itself for nodes that are neither {@code array} nor {@code hidden}; for those,
+     * the one such node that reaches them through internals only, or {@link #SHARED}. The result does
+     * not depend on the order owners are visited in, so each owner's internals are walked in turn.
+     */
     private static int[] owners(HeapGraph graph) {
         int array = graph.meta().nodeType("array");
         int hidden = graph.meta().nodeType("hidden");
         int weak = graph.meta().edgeType("weak");
         int[] owners = new int[graph.nodeCount()];
-        GrowableIntArray work = new GrowableIntArray(graph.nodeCount());
         for (int node = 0; node < owners.length; node++) {
             boolean internal = graph.nodeType(node) == array || graph.nodeType(node) == hidden;
             owners[node] = internal ? UNVISITED : node;
-            if (!internal) {
-                work.add(node);
-            }
         }
-        while (!work.isEmpty()) {
-            int node = work.removeLast();
-            int owner = owners[node];
-            for (int edge = graph.edgesStart(node); edge < graph.edgesEnd(node); edge++) {
-                if (graph.edgeType(edge) == weak) {
-                    continue;
-                }
-                int target = graph.edgeTarget(edge);
-                int current = owners[target];
-                if (current == UNVISITED) {
-                    owners[target] = owner;
-                    work.add(target);
-                } else if (current != target && current != owner && current != SHARED) {
-                    // Visiting a node a second time is harmless, and happens at most once more per node.
-                    owners[target] = SHARED;
-                    work.add(target);
+        GrowableIntArray work = new GrowableIntArray(0);
+        for (int start = 0; start < owners.length; start++) {
+            if (owners[start] != start) {
+                continue;
+            }
+            work.add(start);
+            while (!work.isEmpty()) {
+                int node = work.removeLast();
+                int owner = owners[node];
+                for (int edge = graph.edgesStart(node); edge < graph.edgesEnd(node); edge++) {
+                    if (graph.edgeType(edge) == weak) {
+                        continue;
+                    }
+                    int target = graph.edgeTarget(edge);
+                    int current = owners[target];
+                    if (current == UNVISITED) {
+                        owners[target] = owner;
+                        work.add(target);
+                    } else if (current != target && current != owner && current != SHARED) {
+                        // Visiting a node a second time is harmless, and happens at most once more per node.
+                        owners[target] = SHARED;
+                        work.add(target);
+                    }
                 }
             }
         }

@@ -113,13 +113,23 @@ final class PlainObjectShapes {
 
     /** Per list, the name its objects get under these definitions: a shape such as {@code {a, b}}, or {@code Object}. */
     String[] namesUnder(ShapeDefinitions definitions) {
-        String[] names = new String[lists.size()];
+        List<String[]> sorted = sortedLists();
+        String[] names = new String[sorted.size()];
         for (int list = 0; list < names.length; list++) {
-            String[] sorted = lists.get(list).clone();
-            Arrays.sort(sorted);
-            names[list] = definitions.bestMatch(sorted);
+            names[list] = definitions.bestMatch(sorted.get(list));
         }
         return names;
+    }
+
+    /** Each list's property names in sorted order, as {@link ShapeDefinitions#bestMatch} takes them. */
+    List<String[]> sortedLists() {
+        List<String[]> sorted = new ArrayList<>(lists.size());
+        for (String[] list : lists) {
+            String[] names = list.clone();
+            Arrays.sort(names);
+            sorted.add(names);
+        }
+        return sorted;
     }
 
     private static List<String> proposedShape(String[] properties) {

@@ -69,6 +69,15 @@ final class StringTable {
         return true;
     }
 
+    /** A hash of the string's stored bytes: equal strings hash alike in every table. */
+    int hash(int index) {
+        int hash = wide.get(index) ? 1 : 0;
+        for (int i = starts[index]; i < starts[index + 1]; i++) {
+            hash = 31 * hash + bytes[i];
+        }
+        return hash;
+    }
+
     /** The index of a string, or -1. Snapshots store each string once, so there is at most one. */
     int indexOf(String value) {
         for (int index = 0; index < size(); index++) {
