@@ -14,10 +14,10 @@ import org.zeroturnaround.exec.ProcessResult;
  * and writes {@code s0}, {@code s1} and {@code s2} from one Node process into {@code target/}; a
  * second run, another process of the same program, writes the series again when a test asks for it.
  */
-final class TestSnapshots {
+public final class TestSnapshots {
 
-    static final int RECORDS_IN_S0 = 100;
-    static final int RECORDS_ADDED_PER_SNAPSHOT = 50;
+    public static final int RECORDS_IN_S0 = 100;
+    public static final int RECORDS_ADDED_PER_SNAPSHOT = 50;
 
     private static final Path SCRIPT = Path.of("src", "test", "node", "make-test-snapshots.js");
     private static final Path OUTPUT = Path.of("target", "test-snapshots");
@@ -25,17 +25,17 @@ final class TestSnapshots {
     private TestSnapshots() {}
 
     /** The snapshots, oldest first. */
-    static List<Path> series() {
+    public static List<Path> series() {
         return List.of(Generated.DIRECTORY.resolve("s0.heapsnapshot"), Generated.DIRECTORY.resolve("s1.heapsnapshot"),
                 Generated.DIRECTORY.resolve("s2.heapsnapshot"));
     }
 
-    static Path first() {
+    public static Path first() {
         return series().get(0);
     }
 
     /** The same series written by a second Node process running the same script. */
-    static List<Path> seriesOfAnotherProcess() {
+    public static List<Path> seriesOfAnotherProcess() {
         return List.of(OtherProcess.DIRECTORY.resolve("s0.heapsnapshot"),
                 OtherProcess.DIRECTORY.resolve("s1.heapsnapshot"), OtherProcess.DIRECTORY.resolve("s2.heapsnapshot"));
     }
