@@ -103,18 +103,27 @@ final class MeasuredRun {
         measured.startPhase("snapshot " + label);
         Path file = config.outputDirectory().resolve("snapshots")
                 .resolve("s" + index + "-" + label.replace(' ', '-') + ".heapsnapshot");
-        measured.snapshotFileStarted(file);
         Instant start = clock.instant();
         session.collectGarbage();
-        try (OutputStream out = Files.newOutputStream(file)) {
-            session.takeHeapSnapshot(out, config.timeout());
-        }
-        HeapSnapshot snapshot = reader.read(file, mode);
+        // Parsed while it arrives; the file is written on the way unless no snapshot is ever kept.
+        HeapSnapshot snapshot = reader.read(parser -> transfer(session, parser, file), file.toString(), mode);
         Census census = Census.of(label, snapshot);
         measured.add(census);
         console.info("Snapshot " + label + ": " + Units.count(census.nodeCount()) + " objects, "
                 + Units.bytes(census.totalSize()) + " in " + Units.duration(Duration.between(start, clock.instant())));
         return snapshot;
+    }
+
+    private void transfer(InspectorSession session, OutputStream parser, Path file)
+            throws IOException, InterruptedException {
+        if (config.keepSnapshots() == KeepSnapshots.NEVER) {
+            session.takeHeapSnapshot(parser, config.timeout());
+            return;
+        }
+        measured.snapshotFileStarted(file);
+        try (OutputStream copy = Files.newOutputStream(file)) {
+            session.takeHeapSnapshot(new TeeOutputStream(parser, copy), config.timeout());
+        }
     }
 
     private RunStopped explainBrokenRun(Exception cause) {

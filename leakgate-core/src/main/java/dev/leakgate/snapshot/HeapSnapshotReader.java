@@ -4,9 +4,12 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -34,6 +37,42 @@ public final class HeapSnapshotReader {
         }
         try (in) {
             return read(in, source, mode);
+        }
+    }
+
+    /**
+     * Reads a snapshot while the source writes it: the source writes on the calling thread and the
+     * snapshot is parsed on another as the bytes arrive, so reading takes little longer than the
+     * transfer itself. Whatever the source fails with comes first; then what the snapshot fails with.
+     */
+    public HeapSnapshot read(SnapshotSource source, String sourceName, ReadMode mode)
+            throws IOException, InterruptedException {
+        BytePipe pipe = new BytePipe();
+        FutureTask<HeapSnapshot> parsing = new FutureTask<>(() -> {
+            try (InputStream in = pipe.input()) {
+                return read(in, sourceName, mode);
+            }
+        });
+        Thread parser = new Thread(parsing, "leakgate snapshot parser");
+        parser.setDaemon(true);
+        parser.start();
+        try (OutputStream out = pipe.output()) {
+            source.writeTo(out);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            pipe.breakOff(new IOException("the snapshot stopped arriving: " + e.getMessage(), e));
+            parser.join();
+            throw e;
+        }
+        try {
+            return parsing.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("parsing " + sourceName + " failed", e.getCause());
         }
     }
 
