@@ -19,11 +19,18 @@ import dev.leakgate.snapshot.ReadMode;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * {@code compare S0 S1 [S2...]}: the gate's analysis and reports for snapshot files one process wrote
@@ -34,6 +41,7 @@ import java.util.List;
 final class CompareCommand implements Command {
 
     private static final int DEFAULT_REQUESTS_PER_ROUND = 2000;
+    private static final int PARALLEL_READS = 2;
 
     private final HeapSnapshotReader reader = new HeapSnapshotReader();
 
@@ -69,33 +77,97 @@ final class CompareCommand implements Command {
         } catch (IOException e) {
             err.println("leakgate compare: " + e.getMessage());
             return Main.ERROR;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("leakgate compare: interrupted");
+            return Main.ERROR;
         }
     }
 
     /**
-     * Reads the files oldest first, refusing any that is not a later snapshot of the baseline's process.
-     * The baseline's object ids are dropped on return, before the analysis needs the memory.
+     * Reads the files, refusing any that is not a later snapshot of the baseline's process. The
+     * snapshots before the last are reduced to their census, two at a time on their own threads
+     * (two keep both cores busy and the memory bounded); the last is read as a graph once they are
+     * done. The baseline's object ids are dropped on return, before the analysis needs the memory.
      */
-    private Series read(List<Path> files) throws IOException {
-        List<Census> censuses = new ArrayList<>();
-        ObjectIds baseline = readBaseline(files.get(0), censuses);
-        for (Path file : files.subList(1, files.size() - 1)) {
-            HeapSnapshot snapshot = reader.read(file, ReadMode.SUMMARY);
-            baseline.requireSameProcess(snapshot);
-            censuses.add(Census.of(label(file), snapshot));
+    private Series read(List<Path> files) throws IOException, InterruptedException {
+        ExecutorService threads = Executors.newFixedThreadPool(PARALLEL_READS, daemonThreads());
+        try {
+            List<Path> earlier = files.subList(0, files.size() - 1);
+            CompletableFuture<Baseline> baseline = CompletableFuture.supplyAsync(
+                    () -> readBaseline(earlier.get(0)), threads);
+            List<CompletableFuture<Census>> intermediates = new ArrayList<>();
+            for (Path file : earlier.subList(1, earlier.size())) {
+                intermediates.add(CompletableFuture.supplyAsync(() -> readIntermediate(file, baseline), threads));
+            }
+            List<Census> censuses = new ArrayList<>();
+            censuses.add(await(baseline).census());
+            for (CompletableFuture<Census> intermediate : intermediates) {
+                censuses.add(await(intermediate));
+            }
+            Path lastFile = files.get(files.size() - 1);
+            HeapSnapshot last = reader.read(lastFile, ReadMode.GRAPH);
+            ObjectIds baselineIds = await(baseline).ids();
+            baselineIds.requireSameProcess(last);
+            censuses.add(Census.of(label(lastFile), last));
+            return new Series(censuses, last, Comparison.between(baselineIds, last));
+        } finally {
+            threads.shutdownNow();
         }
-        Path lastFile = files.get(files.size() - 1);
-        HeapSnapshot last = reader.read(lastFile, ReadMode.GRAPH);
-        baseline.requireSameProcess(last);
-        censuses.add(Census.of(label(lastFile), last));
-        return new Series(censuses, last, Comparison.between(baseline, last));
     }
 
-    private ObjectIds readBaseline(Path file, List<Census> censuses) throws IOException {
-        HeapSnapshot snapshot = reader.read(file, ReadMode.SUMMARY);
-        censuses.add(Census.of(label(file), snapshot));
-        return ObjectIds.of(snapshot);
+    private Baseline readBaseline(Path file) {
+        HeapSnapshot snapshot = readSummary(file);
+        return new Baseline(Census.of(label(file), snapshot), ObjectIds.of(snapshot));
     }
+
+    private Census readIntermediate(Path file, CompletableFuture<Baseline> baseline) {
+        HeapSnapshot snapshot = readSummary(file);
+        try {
+            baseline.join().ids().requireSameProcess(snapshot);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Census.of(label(file), snapshot);
+    }
+
+    private HeapSnapshot readSummary(Path file) {
+        try {
+            return reader.read(file, ReadMode.SUMMARY);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The result of a read on another thread; its failure as the IOException it was. */
+    private static <T> T await(CompletableFuture<T> future) throws IOException, InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            while (cause instanceof CompletionException || cause instanceof UncheckedIOException) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        return task -> {
+            Thread thread = new Thread(task, "leakgate snapshot reader");
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** What is kept of the first snapshot: its census, and its object ids to check and compare the others with. */
+    private record Baseline(Census census, ObjectIds ids) {}
 
     private static String label(Path file) {
         return file.getFileName().toString();

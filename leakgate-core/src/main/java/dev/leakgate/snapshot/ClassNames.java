@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The constructor name (class key) of every node, as the Constructor column of the Chrome DevTools
@@ -47,8 +48,8 @@ final class ClassNames {
         this.definitions = definitions;
     }
 
-    static ClassNames of(HeapGraph graph) {
-        PlainObjectShapes shapes = PlainObjectShapes.of(graph);
+    /** Needs the graph's nodes and names only, not its edges: the plain objects' property lists come with {@code shapes}. */
+    static ClassNames of(HeapGraph graph, PlainObjectShapes shapes) {
         return new Assigner(graph).assign(shapes, shapes.inferDefinitions());
     }
 
@@ -57,9 +58,17 @@ final class ClassNames {
         return definitions;
     }
 
-    /** The property lists of this snapshot's plain objects. */
-    PlainObjectShapes shapes() {
-        return shapes;
+    /**
+     * The property lists of this snapshot's plain objects, when kept: a graph can list them again
+     * from its edges, and a final snapshot needs the memory for its analysis.
+     */
+    Optional<PlainObjectShapes> shapes() {
+        return Optional.ofNullable(shapes);
+    }
+
+    /** The same names without the property lists. */
+    ClassNames withoutShapes() {
+        return new ClassNames(names, indexes, classOfNode, null, definitions);
     }
 
     int classOf(int node) {

@@ -84,11 +84,15 @@ final class DominatorTree {
                     }
                 }
             }
+            return result(immediateDominators());
+        }
+
+        /** Per depth-first number, the immediate dominator's; the predecessors are dropped on return. */
+        private int[] immediateDominators() {
             int[] firstPredecessor = new int[vertexCount + 2];
             int[] predecessors = otherPredecessors(firstPredecessor);
             number = null; // from here on everything is indexed by depth-first number
-            int[] idom = immediateDominators(firstPredecessor, predecessors);
-            return result(idom);
+            return immediateDominators(firstPredecessor, predecessors);
         }
 
         private BitSet retainedNodes() {
@@ -154,16 +158,18 @@ final class DominatorTree {
                 firstPredecessor[v] += firstPredecessor[v - 1];
             }
             int[] predecessors = new int[firstPredecessor[vertexCount + 1]];
-            int[] filled = new int[vertexCount + 1];
+            // Filling moves each start to the next vertex's start; shifting back restores them, with no second array.
             for (int node = 0; node < vertexCount; node++) {
                 int source = number[node];
                 for (int edge = graph.edgesStart(node); edge < graph.edgesEnd(node); edge++) {
                     int target = number[graph.edgeTarget(edge)];
                     if (edges.retains(edge) && parent[target] != source) {
-                        predecessors[firstPredecessor[target] + filled[target]++] = source;
+                        predecessors[firstPredecessor[target]++] = source;
                     }
                 }
             }
+            System.arraycopy(firstPredecessor, 0, firstPredecessor, 1, firstPredecessor.length - 1);
+            firstPredecessor[0] = 0;
             return predecessors;
         }
 

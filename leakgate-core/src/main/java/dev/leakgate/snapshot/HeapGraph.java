@@ -40,10 +40,11 @@ final class HeapGraph {
         this.hiddenEdge = meta.edgeType("hidden");
     }
 
-    /** The same graph with other self sizes (DevTools moves the sizes of owned internals to their owner). */
-    HeapGraph withSelfSizes(long[] sizes) {
-        return new HeapGraph(meta, root, nodeTypes, nodeNames, nodeIds, sizes, firstEdges, edgeTypes, edgeNames,
-                edgeTargets, strings);
+    /** The nodes of a summary, whose edges were used while they were read and not kept: it has no edges to ask for. */
+    static HeapGraph withoutEdges(SnapshotMeta meta, int root, byte[] nodeTypes, int[] nodeNames, int[] nodeIds,
+                                  long[] selfSizes, StringTable strings) {
+        return new HeapGraph(meta, root, nodeTypes, nodeNames, nodeIds, selfSizes, null, new byte[0], new int[0],
+                new int[0], strings);
     }
 
     SnapshotMeta meta() {

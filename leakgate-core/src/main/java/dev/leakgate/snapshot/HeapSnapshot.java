@@ -27,7 +27,7 @@ public final class HeapSnapshot {
     private final long[] selfSizes;
     private final ClassNames classes;
     private final BitSet counted;
-    private final int[] fingerprints;
+    private final Fingerprints fingerprints;
     private final int[] classCounts;
     private final long[] classSelfSizes;
     private final List<ConstructorTotal> constructors;
@@ -40,18 +40,19 @@ public final class HeapSnapshot {
     private DominatorTree dominatorTree;
     private long[] classRetainedSizes;
 
-    HeapSnapshot(String sourceName, ReadMode mode, HeapGraph graph, ClassNames classes, SourceLocations locations) {
+    HeapSnapshot(String sourceName, ReadMode mode, HeapGraph graph, ClassNames classes, SourceLocations locations,
+                 int edgeCount) {
         this.sourceName = sourceName;
         this.mode = mode;
         this.ids = graph.ids();
         this.selfSizes = graph.selfSizes();
         this.classes = classes;
-        this.edgeCount = graph.edgeCount();
+        this.edgeCount = edgeCount;
         this.graph = mode == ReadMode.GRAPH ? graph : null;
         this.locations = locations;
         this.counted = countedNodes(graph);
         // Without the graph the names are gone: keep what telling processes apart needs of them.
-        this.fingerprints = mode == ReadMode.GRAPH ? null : fingerprints(graph);
+        this.fingerprints = mode == ReadMode.GRAPH ? null : Fingerprints.of(graph);
         long total = 0;
         int maxId = 0;
         int[] memberCounts = new int[classes.classCount()];
@@ -177,6 +178,8 @@ public final class HeapSnapshot {
      */
     public RetainerPath shortestRetainerPath(int node) {
         requireGraph("shortestRetainerPath");
+        // The dominator tree first: its work space is the bigger, and the paths' result then is not held meanwhile.
+        dominatorTree();
         return shortestPaths().pathTo(checked(node), classes);
     }
 
@@ -271,24 +274,18 @@ public final class HeapSnapshot {
         return classes;
     }
 
+    /** The plain objects' property lists: kept by a summary, listed again from the edges of a graph. */
+    PlainObjectShapes plainObjectShapes() {
+        return classes.shapes().orElseGet(() -> PlainObjectShapes.of(graph));
+    }
+
     /**
-     * The node's type and name in one number. An object keeps both for life, so the same id with another
-     * fingerprint in a later snapshot means another object, i.e. another process.
+     * The node's type and name in one number, for nodes whose id {@link Fingerprints#covers}. An object
+     * keeps both for life, so the same id with another fingerprint in a later snapshot means another
+     * object, i.e. another process.
      */
     int fingerprint(int node) {
-        return fingerprints != null ? fingerprints[node] : fingerprint(graph, node);
-    }
-
-    private static int fingerprint(HeapGraph graph, int node) {
-        return 31 * graph.nodeType(node) + graph.stringHash(graph.nameIndex(node));
-    }
-
-    private static int[] fingerprints(HeapGraph graph) {
-        int[] fingerprints = new int[graph.nodeCount()];
-        for (int node = 0; node < fingerprints.length; node++) {
-            fingerprints[node] = fingerprint(graph, node);
-        }
-        return fingerprints;
+        return fingerprints != null ? fingerprints.of(node) : Fingerprints.of(graph, node);
     }
 
     private static BitSet countedNodes(HeapGraph graph) {

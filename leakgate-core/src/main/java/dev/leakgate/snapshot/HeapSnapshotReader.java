@@ -5,6 +5,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PushbackInputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -84,20 +85,28 @@ public final class HeapSnapshotReader {
         } catch (EOFException | ZipException e) {
             throw new SnapshotFormatException(sourceName + " is truncated or damaged: " + e.getMessage(), e);
         }
-        HeapGraph graph = parsed.graph().withSelfSizes(OwnedSizes.of(parsed.graph()));
-        return new HeapSnapshot(sourceName, mode, graph, ClassNames.of(graph), parsed.locations());
+        HeapGraph graph = parsed.graph();
+        ClassNames classes = ClassNames.of(graph, parsed.shapes());
+        return new HeapSnapshot(sourceName, mode, graph, mode == ReadMode.GRAPH ? classes.withoutShapes() : classes,
+                parsed.locations(), parsed.edgeCount());
     }
 
     private static InputStream decompressed(InputStream in, String sourceName) throws IOException {
-        BufferedInputStream buffered = new BufferedInputStream(in, BUFFER_SIZE);
-        buffered.mark(2);
-        int magic = buffered.read() | (buffered.read() << 8);
-        buffered.reset();
-        if (magic != GZIP_MAGIC) {
-            return buffered;
+        // Plain snapshots are read in big blocks straight from the source: no buffer in between.
+        PushbackInputStream start = new PushbackInputStream(in, 2);
+        int first = start.read();
+        int second = first < 0 ? -1 : start.read();
+        if (second >= 0) {
+            start.unread(second);
+        }
+        if (first >= 0) {
+            start.unread(first);
+        }
+        if ((first | second << 8) != GZIP_MAGIC) {
+            return start;
         }
         try {
-            return new GZIPInputStream(buffered, BUFFER_SIZE);
+            return new GZIPInputStream(new BufferedInputStream(start, BUFFER_SIZE), BUFFER_SIZE);
         } catch (IOException e) {
             throw new SnapshotFormatException(sourceName + " looks gzip-compressed but cannot be decompressed: "
                     + e.getMessage(), e);

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * What a later snapshot of the same process is compared with: the objects of an earlier one, sorted
- * by object id, each with its constructor, self size and fingerprint (type and name). About 20 bytes
- * an object, so a series keeps its baseline this way rather than as a second graph.
+ * by object id, each with its constructor and self size, and for a sample of them a fingerprint of
+ * type and name. About 17 bytes an object, so a series keeps its baseline this way rather than as a
+ * second graph.
  *
  * <p>V8 gives every object an id for the life of the process, shared by all snapshots taken through
  * one inspector session or from within the process. Objects of a later snapshot are matched with
@@ -23,19 +24,23 @@ public final class ObjectIds {
     private final int[] ids;
     private final int[] classKeys;
     private final long[] selfSizes;
-    private final int[] fingerprints;
+    /** The sampled ids in {@link #sortable} form, sorted. */
+    private final int[] sampledIds;
+    private final int[] sampledFingerprints;
     private final BitSet counted;
     private final String[] classNames;
     private final List<String[]> plainObjectLists;
     private final int maxObjectId;
 
-    private ObjectIds(String sourceName, int[] ids, int[] classKeys, long[] selfSizes, int[] fingerprints,
-                      BitSet counted, String[] classNames, List<String[]> plainObjectLists, int maxObjectId) {
+    private ObjectIds(String sourceName, int[] ids, int[] classKeys, long[] selfSizes, int[] sampledIds,
+                      int[] sampledFingerprints, BitSet counted, String[] classNames, List<String[]> plainObjectLists,
+                      int maxObjectId) {
         this.sourceName = sourceName;
         this.ids = ids;
         this.classKeys = classKeys;
         this.selfSizes = selfSizes;
-        this.fingerprints = fingerprints;
+        this.sampledIds = sampledIds;
+        this.sampledFingerprints = sampledFingerprints;
         this.counted = counted;
         this.classNames = classNames;
         this.plainObjectLists = plainObjectLists;
@@ -50,11 +55,12 @@ public final class ObjectIds {
         }
         Arrays.sort(byId);
         ClassNames classes = snapshot.classes();
-        PlainObjectShapes shapes = classes.shapes();
+        PlainObjectShapes shapes = snapshot.plainObjectShapes();
         int[] ids = new int[count];
         int[] classKeys = new int[count];
         long[] selfSizes = new long[count];
-        int[] fingerprints = new int[count];
+        GrowableIntArray sampledIds = new GrowableIntArray(0);
+        GrowableIntArray sampledFingerprints = new GrowableIntArray(0);
         BitSet counted = new BitSet(count);
         for (int position = 0; position < count; position++) {
             int node = (int) byId[position];
@@ -63,15 +69,18 @@ public final class ObjectIds {
             // Plain objects are named by the other snapshot's shapes when compared, as DevTools does.
             classKeys[position] = list == PlainObjectShapes.NOT_PLAIN ? classes.classOf(node) : ~list;
             selfSizes[position] = snapshot.selfSize(node);
-            fingerprints[position] = snapshot.fingerprint(node);
+            if (Fingerprints.covers(ids[position])) {
+                sampledIds.add(sortable(ids[position]));
+                sampledFingerprints.add(snapshot.fingerprint(node));
+            }
             counted.set(position, snapshot.isCounted(node));
         }
         String[] classNames = new String[classes.classCount()];
         for (int c = 0; c < classNames.length; c++) {
             classNames[c] = classes.name(c);
         }
-        return new ObjectIds(snapshot.sourceName(), ids, classKeys, selfSizes, fingerprints, counted, classNames,
-                shapes.sortedLists(), snapshot.maxObjectId());
+        return new ObjectIds(snapshot.sourceName(), ids, classKeys, selfSizes, sampledIds.toArray(),
+                sampledFingerprints.toArray(), counted, classNames, shapes.sortedLists(), snapshot.maxObjectId());
     }
 
     public String sourceName() {
@@ -83,6 +92,7 @@ public final class ObjectIds {
      * the earlier one already had (a JavaScript id up to its highest) is either gone or still there
      * with the same type and name; another process numbers its objects in another order, so many
      * ids turn up missing or on another object. One percent of them (at least 10) is taken as proof.
+     * A fixed sample of the ids is checked (see {@link Fingerprints}), which is plenty and cheap.
      *
      * <p>Two runs of the same program snapshotted at the very same point may number their objects
      * alike; their heaps then match object for object and pass.
@@ -92,12 +102,12 @@ public final class ObjectIds {
         int changed = 0;
         for (int node = 0; node < later.nodeCount(); node++) {
             int id = later.objectId(node);
-            if ((id & 1) == 0 || Integer.compareUnsigned(id, maxObjectId) > 0) {
+            if (!Fingerprints.covers(id) || Integer.compareUnsigned(id, maxObjectId) > 0) {
                 continue;
             }
             checked++;
-            int position = positionOf(id);
-            if (position < 0 || fingerprints[position] != later.fingerprint(node)) {
+            int sample = Arrays.binarySearch(sampledIds, sortable(id));
+            if (sample < 0 || sampledFingerprints[sample] != later.fingerprint(node)) {
                 changed++;
             }
         }
@@ -115,6 +125,9 @@ public final class ObjectIds {
 
     /** The position of an object id, or a negative number when there is no such object. */
     int positionOf(int id) {
+        if ((id & 1) == 1 && Integer.compareUnsigned(id, maxObjectId) > 0) {
+            return -1; // a JavaScript object allocated since: most of a later snapshot's new objects
+        }
         int low = 0;
         int high = ids.length - 1;
         int key = sortable(id);

@@ -13,8 +13,8 @@ package dev.leakgate.snapshot;
  */
 final class OwnedSizes {
 
-    private static final int UNVISITED = -1;
-    private static final int SHARED = -2;
+    static final int UNVISITED = -1;
+    static final int SHARED = -2;
 
     private OwnedSizes() {}
 
@@ -64,19 +64,26 @@ final class OwnedSizes {
                         continue;
                     }
                     int target = graph.edgeTarget(edge);
-                    int current = owners[target];
-                    if (current == UNVISITED) {
-                        owners[target] = owner;
-                        work.add(target);
-                    } else if (current != target && current != owner && current != SHARED) {
-                        // Visiting a node a second time is harmless, and happens at most once more per node.
-                        owners[target] = SHARED;
+                    int merged = merge(owners[target], owner, target);
+                    if (merged != owners[target]) {
+                        owners[target] = merged;
                         work.add(target);
                     }
                 }
             }
         }
         return owners;
+    }
+
+    /**
+     * The owner of {@code node} once {@code owner} reaches it too: the first owner to reach an
+     * internal node owns it, a second one makes it shared; nodes that own themselves stay so.
+     */
+    static int merge(int current, int owner, int node) {
+        if (owner == UNVISITED || current == node || current == owner || current == SHARED) {
+            return current;
+        }
+        return current == UNVISITED ? owner : SHARED;
     }
 
     static boolean hasUserRoot(HeapGraph graph) {

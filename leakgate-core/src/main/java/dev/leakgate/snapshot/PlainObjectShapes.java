@@ -66,13 +66,32 @@ final class PlainObjectShapes {
             if (list == null) {
                 list = lists.size();
                 listIndexes.put(probe.copy(), list);
-                lists.add(probe.names(graph));
+                lists.add(names(probe.toArray(), graph));
                 objectsPerList.add(0);
             }
             listOfNode[node] = list;
             objectsPerList.set(list, objectsPerList.get(list) + 1);
         }
         return new PlainObjectShapes(listOfNode, List.copyOf(lists), objectsPerList.toArray());
+    }
+
+    /**
+     * From lists gathered elsewhere (while a summary streams by).
+     *
+     * @param listOfNode     per node its list, or {@link #NOT_PLAIN}
+     * @param lists          each list's property names, in property order, in the order first seen
+     * @param objectsPerList how many plain objects have each list
+     */
+    static PlainObjectShapes of(int[] listOfNode, List<String[]> lists, int[] objectsPerList) {
+        return new PlainObjectShapes(listOfNode, List.copyOf(lists), objectsPerList);
+    }
+
+    private static String[] names(int[] nameIndexes, HeapGraph graph) {
+        String[] names = new String[nameIndexes.length];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = graph.string(nameIndexes[i]);
+        }
+        return names;
     }
 
     /** Which of {@link #listCount()} lists a node's properties form, or {@link #NOT_PLAIN}. */
@@ -147,61 +166,5 @@ final class PlainObjectShapes {
             shape.add(property);
         }
         return shape;
-    }
-
-    /** A sequence of string indexes, usable as a map key; the probe instance is refilled for every object. */
-    private static final class NameIndexes {
-
-        private int[] indexes;
-        private int size;
-        private int hash;
-
-        NameIndexes(int[] indexes) {
-            this.indexes = indexes;
-            this.size = indexes.length;
-            rehash();
-        }
-
-        void clear() {
-            size = 0;
-        }
-
-        void add(int index) {
-            if (size == indexes.length) {
-                indexes = Arrays.copyOf(indexes, indexes.length * 2);
-            }
-            indexes[size++] = index;
-        }
-
-        void rehash() {
-            int h = 1;
-            for (int i = 0; i < size; i++) {
-                h = 31 * h + indexes[i];
-            }
-            hash = h;
-        }
-
-        NameIndexes copy() {
-            return new NameIndexes(Arrays.copyOf(indexes, size));
-        }
-
-        String[] names(HeapGraph graph) {
-            String[] names = new String[size];
-            for (int i = 0; i < size; i++) {
-                names[i] = graph.string(indexes[i]);
-            }
-            return names;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof NameIndexes that
-                    && Arrays.equals(indexes, 0, size, that.indexes, 0, that.size);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
     }
 }

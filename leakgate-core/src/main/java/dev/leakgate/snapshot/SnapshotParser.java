@@ -73,7 +73,9 @@ final class SnapshotParser {
         private int expectedEdges;
         private int rootIndex;
         private NodeColumns nodes;
-        private EdgeColumns edges;
+        private byte[] nodeTypes;
+        private int[] firstEdges;
+        private EdgeReader edges;
         private int[] locations = new int[0];
         private StringTable strings;
 
@@ -99,7 +101,7 @@ final class SnapshotParser {
                 expect(':');
                 switch (key) {
                     case "snapshot" -> readHeader();
-                    case "nodes" -> nodes = readNodes();
+                    case "nodes" -> readNodes();
                     case "edges" -> edges = readEdges();
                     case "locations" -> readLocations();
                     case "strings" -> strings = withJackson(this::readStrings);
@@ -174,7 +176,7 @@ final class SnapshotParser {
             rootIndex = count(header.get("root_index"));
         }
 
-        private NodeColumns readNodes() throws IOException {
+        private void readNodes() throws IOException {
             requireHeaderBefore("nodes");
             expectArrayStart("nodes");
             NodeColumns columns = new NodeColumns(meta, expectedNodes, source);
@@ -183,16 +185,26 @@ final class SnapshotParser {
                 columns.accept(chunk, input.readIntegers(chunk));
             }
             columns.requireEdgeCountInRange();
-            return columns;
+            if (columns.count() == 0) {
+                throw SnapshotMeta.notASnapshot(source, "it has no nodes");
+            }
+            if (rootIndex % meta.nodeFieldCount() != 0 || rootIndex / meta.nodeFieldCount() >= columns.count()) {
+                throw SnapshotMeta.notASnapshot(source, "the root_index points at no node");
+            }
+            nodes = columns;
+            nodeTypes = columns.types.toArray();
+            firstEdges = columns.firstEdges();
         }
 
-        private EdgeColumns readEdges() throws IOException {
+        private EdgeReader readEdges() throws IOException {
             requireHeaderBefore("edges");
             if (nodes == null) {
                 throw SnapshotMeta.notASnapshot(source, "\"edges\" comes before \"nodes\"");
             }
             expectArrayStart("edges");
-            EdgeColumns columns = new EdgeColumns(meta, expectedEdges, nodes.count(), source);
+            EdgeReader columns = mode == ReadMode.GRAPH
+                    ? new EdgeColumns(meta, expectedEdges, nodes.count(), source)
+                    : new SummaryEdges(meta, nodeTypes, firstEdges, rootIndex / meta.nodeFieldCount(), source);
             long[] chunk = new long[RECORDS_PER_CHUNK * meta.edgeFieldCount()];
             while (!input.integersEnded()) {
                 columns.accept(chunk, input.readIntegers(chunk));
@@ -240,27 +252,28 @@ final class SnapshotParser {
                 throw SnapshotMeta.notASnapshot(source, "it has no \"" + missing + "\"");
             }
             int nodeCount = nodes.count();
-            if (nodeCount == 0) {
-                throw SnapshotMeta.notASnapshot(source, "it has no nodes");
-            }
-            int root = rootIndex / meta.nodeFieldCount();
-            if (rootIndex % meta.nodeFieldCount() != 0 || root >= nodeCount) {
-                throw SnapshotMeta.notASnapshot(source, "the root_index points at no node");
-            }
-            int[] firstEdges = nodes.firstEdges();
             if (firstEdges[nodeCount] != edges.count()) {
                 throw SnapshotMeta.notASnapshot(source, "the nodes' edge counts add up to " + firstEdges[nodeCount]
                         + " but \"edges\" holds " + edges.count() + " edges");
             }
             nodes.requireNamesBelow(strings.size());
             edges.requireNamesBelow(strings.size());
-            HeapGraph graph = new HeapGraph(meta, root, nodes.types.toArray(), nodes.names.toArray(),
-                    nodes.ids.toArray(), nodes.selfSizes.toArray(), firstEdges, edges.types.toArray(),
-                    edges.names.toArray(), edges.targets.toArray(), strings);
-            SourceLocations sourceLocations = mode == ReadMode.GRAPH
-                    ? SourceLocations.from(locations, meta, nodeCount, source)
-                    : SourceLocations.none();
-            return new ParsedSnapshot(graph, sourceLocations);
+            int root = rootIndex / meta.nodeFieldCount();
+            int[] names = nodes.names.toArray();
+            if (edges instanceof SummaryEdges summary) {
+                long[] sizes = summary.ownedSizes(nodes.selfSizes.toArray());
+                HeapGraph graph = HeapGraph.withoutEdges(meta, root, nodeTypes, names, nodes.ids.toArray(), sizes,
+                        strings);
+                PlainObjectShapes shapes = summary.plainObjectShapes(names,
+                        strings.indexOf(PlainObjectShapes.PLAIN_OBJECT), strings);
+                return new ParsedSnapshot(graph, shapes, SourceLocations.none(), edges.count());
+            }
+            EdgeColumns columns = (EdgeColumns) edges;
+            HeapGraph graph = new HeapGraph(meta, root, nodeTypes, names, nodes.ids.toArray(),
+                    nodes.selfSizes.toArray(), firstEdges, columns.types(), columns.names(), columns.targets(), strings);
+            OwnedSizes.of(graph);
+            return new ParsedSnapshot(graph, PlainObjectShapes.of(graph),
+                    SourceLocations.from(locations, meta, nodeCount, source), edges.count());
         }
 
         private void requireHeaderBefore(String section) throws SnapshotFormatException {
@@ -402,80 +415,6 @@ final class SnapshotParser {
             int[] exact = Arrays.copyOf(first, count() + 1);
             exact[count()] = (int) edgesSoFar;
             return exact;
-        }
-
-        private SnapshotFormatException problem(String detail) {
-            return SnapshotMeta.notASnapshot(source, detail);
-        }
-    }
-
-    /** The edge fields, one column per field; targets become node ordinals. Each value is checked as it arrives. */
-    private static final class EdgeColumns {
-
-        private final SnapshotMeta meta;
-        private final String source;
-        private final int typeCount;
-        private final long toNodeLimit;
-        private final int elementType;
-        private final int hiddenType;
-        private final GrowableByteArray types;
-        private final GrowableIntArray names;
-        private final GrowableIntArray targets;
-        private int largestName = -1;
-        private int edgeWithLargestName;
-
-        EdgeColumns(SnapshotMeta meta, int expected, int nodeCount, String source) {
-            this.meta = meta;
-            this.source = source;
-            this.typeCount = meta.edgeTypes().size();
-            this.toNodeLimit = (long) nodeCount * meta.nodeFieldCount();
-            this.elementType = meta.edgeType("element");
-            this.hiddenType = meta.edgeType("hidden");
-            types = new GrowableByteArray(expected);
-            names = new GrowableIntArray(expected);
-            targets = new GrowableIntArray(expected);
-        }
-
-        /** Takes whole edges, like {@link NodeColumns#accept}. */
-        void accept(long[] values, int count) throws SnapshotFormatException {
-            int fieldCount = meta.edgeFieldCount();
-            if (count % fieldCount != 0) {
-                throw problem("\"edges\" does not hold whole edges of " + fieldCount + " numbers");
-            }
-            int typeField = meta.edgeTypeField();
-            int nameField = meta.edgeNameField();
-            int toNodeField = meta.edgeToNodeField();
-            int nodeFieldCount = meta.nodeFieldCount();
-            for (int start = 0; start < count; start += fieldCount) {
-                long type = values[start + typeField];
-                long name = values[start + nameField];
-                long toNode = values[start + toNodeField];
-                if (type >= typeCount) {
-                    throw problem("edge " + targets.size() + " has an unknown type " + type);
-                }
-                if (toNode >= toNodeLimit || toNode % nodeFieldCount != 0) {
-                    throw problem("edge " + targets.size() + " points at no node");
-                }
-                // Elements and hidden edges carry an index; all other edges name a string, checked at the end.
-                if (type != elementType && type != hiddenType && name > largestName) {
-                    largestName = (int) Math.min(Integer.MAX_VALUE, name);
-                    edgeWithLargestName = targets.size();
-                }
-                types.add((byte) type);
-                names.add((int) Math.min(Integer.MAX_VALUE, name));
-                targets.add((int) (toNode / nodeFieldCount));
-            }
-        }
-
-        void requireNamesBelow(int stringCount) throws SnapshotFormatException {
-            if (largestName >= stringCount) {
-                throw problem("edge " + edgeWithLargestName + " names string " + largestName + " but there are "
-                        + stringCount + " strings");
-            }
-        }
-
-        int count() {
-            return targets.size();
         }
 
         private SnapshotFormatException problem(String detail) {
