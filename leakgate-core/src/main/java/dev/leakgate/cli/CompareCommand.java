@@ -20,11 +20,14 @@ import dev.leakgate.snapshot.ReadMode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -66,7 +69,7 @@ final class CompareCommand implements Command {
         try {
             Series series = read(files);
             LeakThresholds thresholds = LeakThresholds.defaults();
-            List<Finding> findings = new SeriesAnalyzer(thresholds, ScriptCatalog.empty(Path.of("")))
+            List<Finding> findings = new SeriesAnalyzer(thresholds, scriptsOf(series.last()))
                     .analyze(series.censuses(), series.last(), requestsPerRound);
             GateResult result = result(findings, series, requestsPerRound, thresholds, started);
             Path report = new ReportWriter().writeAll(result, outputDirectory);
@@ -168,6 +171,26 @@ final class CompareCommand implements Command {
 
     /** What is kept of the first snapshot: its census, and its object ids to check and compare the others with. */
     private record Baseline(Census census, ObjectIds ids) {}
+
+    /**
+     * The scripts as the heap names them, since no inspector announced them: files relative to the
+     * current directory, like the gate shows them relative to the app's.
+     */
+    private static ScriptCatalog scriptsOf(HeapSnapshot last) {
+        Map<String, String> urls = new HashMap<>();
+        last.scriptNames().forEach((id, name) -> urls.put(Integer.toString(id), asUrl(name)));
+        return new ScriptCatalog(urls, Path.of(""));
+    }
+
+    /** CommonJS scripts are named by their path, ES modules and Node's own scripts by a URL. */
+    private static String asUrl(String scriptName) {
+        try {
+            Path path = Path.of(scriptName);
+            return path.isAbsolute() ? path.toUri().toString() : scriptName;
+        } catch (InvalidPathException notAPath) {
+            return scriptName;
+        }
+    }
 
     private static String label(Path file) {
         return file.getFileName().toString();

@@ -3,6 +3,7 @@ package dev.leakgate.snapshot;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -38,6 +39,7 @@ public final class HeapSnapshot {
     private final SourceLocations locations;
     private ShortestPaths shortestPaths;
     private DominatorTree dominatorTree;
+    private ScriptNames scriptNames;
     private long[] classRetainedSizes;
 
     HeapSnapshot(String sourceName, ReadMode mode, HeapGraph graph, ClassNames classes, SourceLocations locations,
@@ -180,7 +182,7 @@ public final class HeapSnapshot {
         requireGraph("shortestRetainerPath");
         // The dominator tree first: its work space is the bigger, and the paths' result then is not held meanwhile.
         dominatorTree();
-        return shortestPaths().pathTo(checked(node), classes);
+        return shortestPaths().pathTo(checked(node), classes, scripts());
     }
 
     /**
@@ -219,6 +221,17 @@ public final class HeapSnapshot {
     }
 
     /**
+     * Script id to script name as the heap holds it: a file path for CommonJS, a {@code file:} URL
+     * for ES modules, {@code node:internal/...} for Node's own (GRAPH mode). It names the ids of
+     * {@link #location} when no inspector announced them, as for snapshots read from files; scripts
+     * without a located closure in the heap are missing.
+     */
+    public Map<Integer, String> scriptNames() {
+        requireGraph("scriptNames");
+        return scripts().byScriptId(locations);
+    }
+
+    /**
      * The node's own name in the snapshot (GRAPH mode): the function name of a closure, the
      * constructor name of an object, the (possibly cut) value of a string.
      */
@@ -249,6 +262,13 @@ public final class HeapSnapshot {
             shortestPaths = ShortestPaths.of(graph);
         }
         return shortestPaths;
+    }
+
+    private synchronized ScriptNames scripts() {
+        if (scriptNames == null) {
+            scriptNames = new ScriptNames(graph);
+        }
+        return scriptNames;
     }
 
     private synchronized DominatorTree dominatorTree() {

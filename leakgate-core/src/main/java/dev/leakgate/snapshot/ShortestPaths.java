@@ -34,24 +34,32 @@ final class ShortestPaths {
     }
 
     /** The path from the root to the node; empty for the root and for unreachable nodes. */
-    RetainerPath pathTo(int node, ClassNames classes) {
+    RetainerPath pathTo(int node, ClassNames classes, ScriptNames scripts) {
         int closure = graph.meta().nodeType("closure");
-        List<RetainerPath.Step> steps = new ArrayList<>();
+        List<Integer> nodes = new ArrayList<>();
         int current = node;
         while (current != graph.root() && reachedBy[current] != UNREACHED) {
-            int edge = reachedBy[current];
-            String functionName = "";
-            if (graph.nodeType(current) == closure) {
-                functionName = graph.name(current).isEmpty() ? "(anonymous)" : graph.name(current);
-            }
-            steps.add(new RetainerPath.Step(graph.edgeName(edge), graph.edgeTypeName(edge),
-                    classes.name(classes.classOf(current)), graph.id(current), functionName));
-            current = graph.edgeSource(edge);
+            nodes.add(current);
+            current = graph.edgeSource(reachedBy[current]);
         }
         if (current != graph.root()) {
             return new RetainerPath(List.of());
         }
-        Collections.reverse(steps);
+        Collections.reverse(nodes);
+        List<RetainerPath.Step> steps = new ArrayList<>(nodes.size());
+        String lastScript = "";
+        for (int reached : nodes) {
+            int edge = reachedBy[reached];
+            String functionName = "";
+            if (graph.nodeType(reached) == closure) {
+                functionName = graph.name(reached).isEmpty() ? "(anonymous)" : graph.name(reached);
+                lastScript = scripts.scriptOf(reached);
+            }
+            // A module's scope is reached through one of its functions, which lives in the same script.
+            String module = scripts.isModuleScope(reached) ? lastScript : "";
+            steps.add(new RetainerPath.Step(graph.edgeName(edge), graph.edgeTypeName(edge),
+                    classes.name(classes.classOf(reached)), graph.id(reached), functionName, module));
+        }
         return new RetainerPath(steps);
     }
 

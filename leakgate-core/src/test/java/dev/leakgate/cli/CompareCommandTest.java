@@ -32,10 +32,13 @@ class CompareCommandTest {
                 Integer.toString(TestSnapshots.RECORDS_ADDED_PER_SNAPSHOT), "--out", directory.toString());
         assertEquals(Main.LEAK, exitCode, err());
         assertTrue(out().contains("RequestRecord"), out());
+        // Relative to the current directory, named from the heap: no inspector saw these scripts load.
+        assertTrue(out().contains(Path.of("src", "test", "node", "make-test-snapshots.js") + ":12:14"), out());
         String report = Files.readString(directory.resolve("report.json"));
         Pattern recordRow = Pattern.compile("\"constructor\" : \"RequestRecord\",\\s*\"newCount\" : "
                 + 2 * TestSnapshots.RECORDS_ADDED_PER_SNAPSHOT + ",\\s*\"deletedCount\" : 0,");
         assertTrue(recordRow.matcher(report).find(), report);
+        assertTrue(report.contains("\"retainerPath\" : \"make-test-snapshots.js (module) › leaks (Array) › ["), report);
     }
 
     @Test
