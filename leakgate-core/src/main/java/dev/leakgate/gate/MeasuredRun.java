@@ -8,8 +8,10 @@ import dev.leakgate.inspector.InspectorSession;
 import dev.leakgate.load.LoadGenerator;
 import dev.leakgate.load.PhaseResult;
 import dev.leakgate.process.NodeApp;
+import dev.leakgate.snapshot.Comparison;
 import dev.leakgate.snapshot.HeapSnapshot;
 import dev.leakgate.snapshot.HeapSnapshotReader;
+import dev.leakgate.snapshot.ObjectIds;
 import dev.leakgate.snapshot.ReadMode;
 
 import java.io.IOException;
@@ -70,7 +72,7 @@ final class MeasuredRun {
         if (config.warmupRequests() > 0) {
             runPhase("warm-up", config.warmupRequests(), load);
         }
-        snapshot(0, "baseline", ReadMode.SUMMARY, session);
+        ObjectIds baseline = ObjectIds.of(snapshot(0, "baseline", ReadMode.SUMMARY, session));
         HeapSnapshot last = null;
         for (int round = 1; round <= config.rounds(); round++) {
             runPhase("round " + round, config.requestsPerRound(), load);
@@ -78,6 +80,7 @@ final class MeasuredRun {
             last = snapshot(round, "round " + round, mode, session);
         }
         measured.startPhase("analysis");
+        measured.comparison(Comparison.between(baseline, last).rows());
         ScriptCatalog scripts = new ScriptCatalog(session.scriptUrls(), config.launch().workingDirectory());
         return new SeriesAnalyzer(config.thresholds(), scripts)
                 .analyze(measured.censuses(), last, config.requestsPerRound());

@@ -4,6 +4,7 @@ import dev.leakgate.analysis.LeakThresholds;
 import dev.leakgate.load.RequestSpec;
 import dev.leakgate.process.LaunchSpec;
 import dev.leakgate.process.NodeLauncher;
+import dev.leakgate.snapshot.ComparisonRow;
 import dev.leakgate.snapshot.HeapSnapshotReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,10 @@ class GateTest {
         assertTrue(result.findings().get(0).location().startsWith("app.js:"), result.findings().get(0).location());
         assertEquals(4, result.snapshots().size());
         assertEquals(4, snapshotFiles().size(), "a failed run keeps its snapshots (keepSnapshots=onFailure)");
+        ComparisonRow records = result.comparison().stream().filter(row -> row.constructor().equals("RequestRecord"))
+                .findFirst().orElseThrow();
+        assertEquals(result.findings().get(0).perSnapshot().get(3) - result.findings().get(0).perSnapshot().get(0),
+                records.countDelta(), "the comparison runs from the baseline to the last snapshot");
     }
 
     @Test
