@@ -6,7 +6,8 @@ assert log.contains('leakgate PASS')
 
 def report = checks.report(basedir)
 assert report.verdict == 'PASS'
-assert report.findings.isEmpty()
+// V8's own bookkeeping may be reported as growing, but never fails the build
+assert report.findings.every { !it.failing && it.judgement == 'engineInternal' }
 assert report.load.requests == 7000
 assert report.load.errors == 0
 assert report.snapshots.size() == 4

@@ -1,8 +1,12 @@
 // Test server that answers with canned raw HTTP bytes, to exercise response framings that Node's http module
 // never produces (bodies delimited by close, interim responses, chunk extensions, malformed or cut-off responses).
 // Prints "listening <port>" once ready. GET /__count (arrivals per path) and /__connections report what it saw.
+// Usage: node raw-server.js [--idle-timeout MILLIS] (closes connections idle that long, as keep-alive timeouts do)
 'use strict';
 const net = require('net');
+
+const idleTimeoutIndex = process.argv.indexOf('--idle-timeout');
+const idleTimeout = idleTimeoutIndex > 0 ? Number(process.argv[idleTimeoutIndex + 1]) : 0;
 
 const CANNED = {
   '/content-length': { bytes: 'HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello' },
@@ -28,6 +32,7 @@ const arrivals = {};
 let connections = 0;
 
 const server = net.createServer((socket) => {
+  if (idleTimeout) socket.setTimeout(idleTimeout, () => socket.end());
   let pending = Buffer.alloc(0);
   socket.on('data', (data) => {
     pending = Buffer.concat([pending, data]);

@@ -35,11 +35,20 @@ public final class ScriptCatalog {
         return file + ":" + (location.line() + 1) + ":" + (location.column() + 1);
     }
 
-    private String displayName(String url) {
-        if (!url.startsWith("file:")) {
+    /**
+     * The file a script URL names, relative to the base directory where it lies below it. The inspector
+     * announces CommonJS modules as {@code file:} URLs; V8's profiles name them by their plain path.
+     */
+    String displayName(String url) {
+        Path path;
+        if (url.startsWith("file:")) {
+            path = Path.of(URI.create(url));
+        } else if (url.startsWith("/")) {
+            path = Path.of(url);
+        } else {
             return url; // node:internal/... and friends are clearer as they are
         }
-        Path path = Path.of(URI.create(url)).normalize();
+        path = path.normalize();
         return path.startsWith(baseDirectory) ? baseDirectory.relativize(path).toString() : path.toString();
     }
 }

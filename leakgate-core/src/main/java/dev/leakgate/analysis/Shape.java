@@ -2,6 +2,10 @@ package dev.leakgate.analysis;
 
 /** How a leak shows in the snapshot series (see DESIGN.md, "What counts as a leak"). */
 public enum Shape {
-    /** A constructor's live instances rise every round. */
-    COUNT
+    /** A constructor's live instances rise every round (closures, sessions kept per request). */
+    COUNT,
+    /** A constructor's bytes rise every round while its count may not (a string or Buffer that keeps growing). */
+    BYTES,
+    /** One object, the same in every snapshot, holds more references every round (an array pushed to, a Map cache). */
+    COLLECTION
 }

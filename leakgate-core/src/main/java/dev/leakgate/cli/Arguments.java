@@ -63,6 +63,23 @@ final class Arguments {
         }
     }
 
+    /** An option that takes a number with an optional fraction, e.g. {@code --duration 2.5}. */
+    Optional<Double> decimalOption(String name) throws UsageException {
+        Optional<String> value = option(name);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            double number = Double.parseDouble(value.get());
+            if (Double.isFinite(number)) {
+                return Optional.of(number);
+            }
+        } catch (NumberFormatException e) {
+            // reported below, like any other text that is not a number
+        }
+        throw new UsageException("--" + name + " needs a number, got '" + value.get() + "'");
+    }
+
     /** Call after reading every option the command knows. */
     void rejectUnknown() throws UsageException {
         Set<String> unknown = new HashSet<>(options.keySet());

@@ -6,6 +6,7 @@ import dev.leakgate.analysis.LeakThresholds;
 import dev.leakgate.analysis.ScriptCatalog;
 import dev.leakgate.analysis.SeriesAnalyzer;
 import dev.leakgate.gate.GateResult;
+import dev.leakgate.gate.HeapTimeline;
 import dev.leakgate.gate.SnapshotInfo;
 import dev.leakgate.gate.Verdict;
 import dev.leakgate.gate.Verdicts;
@@ -76,7 +77,7 @@ final class CompareCommand implements Command {
             out.println(result.verdict() + ": " + result.reason());
             new FindingsTable(20).render(findings).forEach(out::println);
             out.println("Report: " + report.toAbsolutePath());
-            return findings.isEmpty() ? Main.PASS : Main.LEAK;
+            return result.verdict() == Verdict.LEAK ? Main.LEAK : Main.PASS;
         } catch (IOException e) {
             err.println("leakgate compare: " + e.getMessage());
             return Main.ERROR;
@@ -136,7 +137,8 @@ final class CompareCommand implements Command {
 
     private HeapSnapshot readSummary(Path file) {
         try {
-            return reader.read(file, ReadMode.SUMMARY);
+            // Every graph is read: a census needs its references. Each is dropped once counted.
+            return reader.read(file, ReadMode.GRAPH);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -201,11 +203,11 @@ final class CompareCommand implements Command {
 
     private static GateResult result(List<Finding> findings, Series series, int requestsPerRound,
                                      LeakThresholds thresholds, Instant started) {
-        Verdict verdict = findings.isEmpty() ? Verdict.PASS : Verdict.LEAK;
+        Verdict verdict = findings.stream().anyMatch(Finding::failing) ? Verdict.LEAK : Verdict.PASS;
         String reason = Verdicts.explainSeries(findings, series.censuses().size() - 1, requestsPerRound,
                 thresholds.maxObjectsPerRequest());
         List<SnapshotInfo> snapshots = series.censuses().stream().map(SnapshotInfo::of).toList();
-        return new GateResult(verdict, reason, findings, List.of(), snapshots, List.of(), null, started,
-                Duration.between(started, Instant.now()), series.comparison().rows());
+        return new GateResult(verdict, reason, findings, List.of(), snapshots, HeapTimeline.empty(), List.of(), null,
+                started, Duration.between(started, Instant.now()), series.comparison().rows());
     }
 }

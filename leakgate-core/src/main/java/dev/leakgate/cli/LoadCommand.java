@@ -1,50 +1,84 @@
 package dev.leakgate.cli;
 
 import dev.leakgate.gate.Units;
+import dev.leakgate.gate.Verdicts;
 import dev.leakgate.load.LoadGenerator;
+import dev.leakgate.load.LoadProgress;
 import dev.leakgate.load.PhaseResult;
 import dev.leakgate.load.RequestSpec;
+import dev.leakgate.report.JsonReport;
 
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
-/** {@code load URL}: the gate's load generator on its own, GET on one URL over keep-alive connections. */
+/**
+ * {@code load URL}: the gate's load generator on its own, GET on one URL over keep-alive connections, for a number of
+ * requests or a time. Prints tables to paste into a pull request, or with {@code --json} one object for scripts; on
+ * long runs, a progress line every two seconds goes to stderr.
+ */
 final class LoadCommand implements Command {
+
+    private static final int DEFAULT_CONNECTIONS = 10;
+    /** As long as autocannon runs by default, so that the two compare without options. */
+    private static final double DEFAULT_SECONDS = 10;
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    private static final String PHASE = "load";
 
     @Override
     public String usage() {
-        return "load URL [--connections N] [--requests N]";
+        return "load URL [--connections N] [--requests N | --duration SECONDS] [--rate R] [--json]";
+    }
+
+    @Override
+    public Set<String> flags() {
+        return Set.of("json");
     }
 
     @Override
     public int run(Arguments arguments, PrintStream out, PrintStream err) throws UsageException {
         List<String> urls = arguments.positional();
-        int connections = arguments.intOption("connections", 10);
-        int requests = arguments.intOption("requests", 100_000);
+        int connections = arguments.intOption("connections", DEFAULT_CONNECTIONS);
+        boolean counted = arguments.option("requests").isPresent();
+        int requests = arguments.intOption("requests", 0);
+        Optional<Double> seconds = arguments.decimalOption("duration");
+        double rate = arguments.decimalOption("rate").orElse(0.0);
+        boolean json = arguments.flag("json");
         arguments.rejectUnknown();
         if (urls.size() != 1) {
             throw new UsageException("needs exactly one URL, e.g. http://127.0.0.1:3000/");
         }
-        URI url;
-        try {
-            url = URI.create(urls.get(0));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("not a URL: " + urls.get(0));
+        Target target = Target.parse(urls.get(0));
+        if (counted && seconds.isPresent()) {
+            throw new UsageException("--requests and --duration exclude each other: give a number of requests or a time");
         }
-        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
-        if (url.getRawQuery() != null) {
-            path += "?" + url.getRawQuery();
+        if (counted && requests < 1) {
+            throw new UsageException("--requests must be at least 1");
         }
-        URI base = URI.create(url.getScheme() + "://" + url.getRawAuthority());
-        try (LoadGenerator load = new LoadGenerator(base, List.of(RequestSpec.get(path)), connections,
-                Duration.ofSeconds(10))) {
-            PhaseResult result = load.run("load", requests);
-            out.println(Units.count(result.requests()) + " requests in " + Units.duration(result.elapsed()) + ", "
-                    + Units.decimal(result.requestsPerSecond()) + " req/s, p50 " + Units.decimal(result.latency().p50())
-                    + " ms, p99 " + Units.decimal(result.latency().p99()) + " ms, " + Units.count(result.failed())
-                    + " failed");
+        if (seconds.isPresent() && !(seconds.get() > 0)) {
+            throw new UsageException("--duration must be a positive number of seconds");
+        }
+        Duration duration = Duration.ofNanos(Math.round(seconds.orElse(DEFAULT_SECONDS) * 1e9));
+
+        try (LoadGenerator load = new LoadGenerator(target.base(), List.of(RequestSpec.get(target.path())), connections,
+                REQUEST_TIMEOUT, rate)) {
+            LoadProgress progress = json ? LoadProgress.NONE : snapshot -> err.println(Verdicts.describeProgress(snapshot));
+            if (!json) {
+                out.println("GET " + target + " over " + connections + " connection" + (connections == 1 ? "" : "s")
+                        + (counted ? ", " + Units.count(requests) + " requests" : " for " + Units.duration(duration))
+                        + (rate > 0 ? " at " + Units.decimal(rate) + " req/s" : ""));
+                out.println();
+            }
+            PhaseResult result = counted ? load.run(PHASE, requests, progress) : load.run(PHASE, duration, progress);
+            if (json) {
+                out.println(new JsonReport().phase(result));
+            } else {
+                new LoadTable().render(result).forEach(out::println);
+            }
             return Main.PASS;
         } catch (IllegalArgumentException e) {
             err.println("leakgate load: " + e.getMessage());
@@ -53,6 +87,32 @@ final class LoadCommand implements Command {
             Thread.currentThread().interrupt();
             err.println("leakgate load: interrupted");
             return Main.ERROR;
+        }
+    }
+
+    /** The URL split the way the generator takes it: where the server is, and the request's path and query. */
+    private record Target(URI base, String path) {
+
+        static Target parse(String url) throws UsageException {
+            URI uri;
+            try {
+                uri = new URI(url);
+            } catch (URISyntaxException e) {
+                throw new UsageException("not a URL: " + url + " (" + e.getReason() + ")");
+            }
+            if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getRawAuthority() == null) {
+                throw new UsageException("needs an http:// URL with a host, e.g. http://127.0.0.1:3000/, got: " + url);
+            }
+            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+            if (uri.getRawQuery() != null) {
+                path += "?" + uri.getRawQuery();
+            }
+            return new Target(URI.create(uri.getScheme() + "://" + uri.getRawAuthority()), path);
+        }
+
+        @Override
+        public String toString() {
+            return base + path;
         }
     }
 }

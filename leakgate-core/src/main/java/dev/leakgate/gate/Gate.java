@@ -2,8 +2,10 @@ package dev.leakgate.gate;
 
 import dev.leakgate.analysis.Finding;
 import dev.leakgate.process.LaunchException;
+import dev.leakgate.process.LaunchSpec;
 import dev.leakgate.process.NodeApp;
 import dev.leakgate.process.NodeLauncher;
+import dev.leakgate.process.RunningApp;
 import dev.leakgate.snapshot.HeapSnapshotReader;
 
 import java.io.IOException;
@@ -25,6 +27,7 @@ import java.util.List;
 public final class Gate {
 
     private static final int TAIL_LINES = 20;
+    private static final Duration INSPECTOR_LOOKUP_TIMEOUT = Duration.ofSeconds(10);
 
     private final NodeLauncher launcher;
     private final HeapSnapshotReader reader;
@@ -44,12 +47,12 @@ public final class Gate {
         GateResult result;
         try (RunWatchdog watchdog = new RunWatchdog(config.timeout(), Thread.currentThread())) {
             prepareOutputDirectory(config.outputDirectory());
-            NodeApp app = launch(config, watchdog);
+            RunningApp app = config.attaching() ? attach(config, watchdog) : launch(config, measured, watchdog);
             List<Finding> findings;
             try (app) {
                 findings = new MeasuredRun(config, app, reader, console, clock, measured, watchdog).measure();
             }
-            Verdict verdict = findings.isEmpty() ? Verdict.PASS : Verdict.LEAK;
+            Verdict verdict = findings.stream().anyMatch(Finding::failing) ? Verdict.LEAK : Verdict.PASS;
             result = finish(verdict, Verdicts.explain(findings, config), findings, List.of(), measured, started);
         } catch (RunStopped stopped) {
             result = finish(stopped.verdict(), stopped.getMessage(), List.of(), stopped.appLogTail(), measured, started);
@@ -61,28 +64,50 @@ public final class Gate {
         return result;
     }
 
-    private NodeApp launch(GateConfig config, RunWatchdog watchdog) throws RunStopped {
-        console.info("Starting " + config.launch().script() + " in " + config.launch().workingDirectory());
+    private NodeApp launch(GateConfig config, Measurements measured, RunWatchdog watchdog) throws RunStopped {
+        LaunchSpec launch = config.launch();
+        console.info("Starting " + launch.script() + " in " + launch.workingDirectory());
         try {
-            NodeApp app = launcher.launch(config.launch(), console::appOutput);
+            // Checked first: an old Node fails in confusing ways (unknown flags, missing APIs) once started.
+            measured.nodeVersion(launcher.nodeVersion(launch.node(), launch.workingDirectory()));
+            NodeApp app = launcher.launch(launch, console::appOutput);
             console.info("App ready at " + app.baseUrl() + " (pid " + app.pid() + ")");
             return app;
         } catch (LaunchException e) {
+            if (watchdog.fired()) {
+                throw watchdog.timedOut("start-up", e.lastLines());
+            }
             throw new RunStopped(Verdict.ERROR, e.getMessage(), e.lastLines());
         } catch (InterruptedException e) {
-            if (watchdog.fired()) {
-                throw watchdog.timedOut("start-up", List.of());
-            }
-            Thread.currentThread().interrupt();
-            throw new RunStopped(Verdict.ERROR, "interrupted while the app was starting", List.of());
+            throw interruptedDuringStartUp(watchdog);
         }
+    }
+
+    private RunningApp attach(GateConfig config, RunWatchdog watchdog) throws RunStopped {
+        AttachSpec attach = config.attach();
+        console.info("Attaching to the app at " + attach.baseUrl() + " through the inspector at " + attach.inspectorUrl()
+                + "; it was started elsewhere and is left running");
+        try {
+            return new Attacher(INSPECTOR_LOOKUP_TIMEOUT).attach(attach, config.launch());
+        } catch (InterruptedException e) {
+            throw interruptedDuringStartUp(watchdog);
+        }
+    }
+
+    private static RunStopped interruptedDuringStartUp(RunWatchdog watchdog) {
+        if (watchdog.fired()) {
+            return watchdog.timedOut("start-up", List.of());
+        }
+        Thread.currentThread().interrupt();
+        return new RunStopped(Verdict.ERROR, "interrupted while the app was starting", List.of());
     }
 
     private GateResult finish(Verdict verdict, String reason, List<Finding> findings, List<String> appLogTail,
                               Measurements measured, Instant started) {
         Instant now = clock.instant();
-        return new GateResult(verdict, reason, findings, measured.phases(), measured.snapshots(), tail(appLogTail),
-                measured.nodeVersion(), started, Duration.between(started, now), measured.comparison());
+        return new GateResult(verdict, reason, findings, measured.phases(), measured.snapshots(),
+                measured.heapTimeline(), tail(appLogTail), measured.nodeVersion(), started,
+                Duration.between(started, now), measured.comparison());
     }
 
     private static void prepareOutputDirectory(Path outputDirectory) throws IOException {

@@ -11,15 +11,21 @@ import java.util.List;
 /**
  * Everything one gate run needs. Validated here, once, with messages that name the parameter the user
  * wrote, so the Maven plugin and the CLI report bad values the same way.
+ *
+ * @param launch           how to start the app; in attach mode only its working directory (where script paths in
+ *                         findings are relative to), readyPath and startupTimeout count
+ * @param attach           the app to attach to instead of launching one, or null to launch
+ * @param showStringValues whether reports may show string values from the heap, which can hold secrets
  */
 public record GateConfig(LaunchSpec launch, List<RequestSpec> requests, int connections, int warmupRequests,
                          int rounds, int requestsPerRound, Duration requestTimeout, double rate, double maxErrorRate,
                          LeakThresholds thresholds, KeepSnapshots keepSnapshots, Duration timeout,
-                         Path outputDirectory) {
+                         Path outputDirectory, AttachSpec attach, boolean showStringValues) {
 
     public GateConfig {
-        require(launch.script() != null && !launch.script().isBlank(),
-                "set script: the app's entry script, relative to " + launch.workingDirectory());
+        require(attach != null || (launch.script() != null && !launch.script().isBlank()),
+                "set script: the app's entry script, relative to " + launch.workingDirectory()
+                        + " (or baseUrl and inspectorUrl to attach to an app started elsewhere)");
         require(launch.readyPath() != null && launch.readyPath().startsWith("/"),
                 "readyPath must start with '/', was '" + launch.readyPath() + "'");
         require(launch.port() >= 0 && launch.port() <= 65535,
@@ -36,6 +42,18 @@ public record GateConfig(LaunchSpec launch, List<RequestSpec> requests, int conn
         require(rate >= 0 && !Double.isInfinite(rate), "rate must be 0 (as fast as the connections go) or a number of requests per second, was " + rate);
         require(maxErrorRate >= 0 && maxErrorRate <= 100, "maxErrorRate is a percentage from 0 to 100, was " + maxErrorRate);
         require(isPositive(timeout), "timeout must be at least 1 second, was " + seconds(timeout));
+    }
+
+    /** A run that launches the app and keeps string values out of the reports. */
+    public GateConfig(LaunchSpec launch, List<RequestSpec> requests, int connections, int warmupRequests, int rounds,
+                      int requestsPerRound, Duration requestTimeout, double rate, double maxErrorRate,
+                      LeakThresholds thresholds, KeepSnapshots keepSnapshots, Duration timeout, Path outputDirectory) {
+        this(launch, requests, connections, warmupRequests, rounds, requestsPerRound, requestTimeout, rate, maxErrorRate,
+                thresholds, keepSnapshots, timeout, outputDirectory, null, false);
+    }
+
+    public boolean attaching() {
+        return attach != null;
     }
 
     /** The snapshots of a run: the baseline and one per round. */

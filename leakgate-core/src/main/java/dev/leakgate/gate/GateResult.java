@@ -15,12 +15,13 @@ import java.util.List;
  * @param reason     the verdict in one sentence a developer can act on
  * @param findings   most severe first; empty unless the verdict is {@link Verdict#LEAK}
  * @param phases     the load phases that ran: warm-up, then the rounds
+ * @param heapTimeline heap used over the run, empty when no app was measured
  * @param appLogTail the app's last output lines, for crashes and start-up failures
  * @param comparison the DevTools Comparison view from the baseline to the last snapshot; empty when not made
  */
 public record GateResult(Verdict verdict, String reason, List<Finding> findings, List<PhaseResult> phases,
-                         List<SnapshotInfo> snapshots, List<String> appLogTail, String nodeVersion,
-                         Instant startedAt, Duration duration, List<ComparisonRow> comparison) {
+                         List<SnapshotInfo> snapshots, HeapTimeline heapTimeline, List<String> appLogTail,
+                         String nodeVersion, Instant startedAt, Duration duration, List<ComparisonRow> comparison) {
 
     public GateResult {
         findings = List.copyOf(findings);
@@ -30,16 +31,10 @@ public record GateResult(Verdict verdict, String reason, List<Finding> findings,
         comparison = List.copyOf(comparison);
     }
 
-    /** A result without a comparison. */
-    public GateResult(Verdict verdict, String reason, List<Finding> findings, List<PhaseResult> phases,
-                      List<SnapshotInfo> snapshots, List<String> appLogTail, String nodeVersion, Instant startedAt,
-                      Duration duration) {
-        this(verdict, reason, findings, phases, snapshots, appLogTail, nodeVersion, startedAt, duration, List.of());
-    }
-
     /** A run that never started, e.g. because of a bad parameter. */
     public static GateResult notStarted(String reason, Instant now) {
-        return new GateResult(Verdict.ERROR, reason, List.of(), List.of(), List.of(), List.of(), null, now, Duration.ZERO);
+        return new GateResult(Verdict.ERROR, reason, List.of(), List.of(), List.of(), HeapTimeline.empty(), List.of(),
+                null, now, Duration.ZERO, List.of());
     }
 
     public boolean failed() {

@@ -4,10 +4,12 @@ import dev.leakgate.analysis.Census;
 import dev.leakgate.analysis.Finding;
 import dev.leakgate.analysis.ScriptCatalog;
 import dev.leakgate.analysis.SeriesAnalyzer;
+import dev.leakgate.inspector.HeapSamplingProfile;
 import dev.leakgate.inspector.InspectorSession;
 import dev.leakgate.load.LoadGenerator;
 import dev.leakgate.load.PhaseResult;
-import dev.leakgate.process.NodeApp;
+import dev.leakgate.process.LastWords;
+import dev.leakgate.process.RunningApp;
 import dev.leakgate.snapshot.Comparison;
 import dev.leakgate.snapshot.HeapSnapshot;
 import dev.leakgate.snapshot.HeapSnapshotReader;
@@ -29,20 +31,26 @@ import java.util.List;
  */
 final class MeasuredRun {
 
+    /**
+     * Bytes between two samples of the sampling heap profiler during the rounds. Small enough that a leak of
+     * one small object per 100 requests still gets sampled, large enough to slow a busy app by a fifth at most.
+     */
+    private static final int SAMPLING_INTERVAL_BYTES = 1024;
+
     /** Bound for a single CDP call; a full GC of a big heap takes seconds, not minutes. */
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(120);
     /** How long a dying app gets to exit before a failure is blamed on something else. */
     private static final Duration EXIT_GRACE = Duration.ofSeconds(3);
 
     private final GateConfig config;
-    private final NodeApp app;
+    private final RunningApp app;
     private final HeapSnapshotReader reader;
     private final Console console;
     private final Clock clock;
     private final Measurements measured;
     private final RunWatchdog watchdog;
 
-    MeasuredRun(GateConfig config, NodeApp app, HeapSnapshotReader reader, Console console, Clock clock,
+    MeasuredRun(GateConfig config, RunningApp app, HeapSnapshotReader reader, Console console, Clock clock,
                 Measurements measured, RunWatchdog watchdog) {
         this.config = config;
         this.app = app;
@@ -69,31 +77,49 @@ final class MeasuredRun {
             throws IOException, InterruptedException, RunStopped {
         session.enableDomains();
         measured.nodeVersion(session.evaluate("process.version"));
-        if (config.warmupRequests() > 0) {
-            runPhase("warm-up", config.warmupRequests(), load);
+        try (HeapSampler heap = new HeapSampler(session, clock)) {
+            try {
+                return measure(session, load, heap);
+            } finally {
+                measured.heapTimeline(heap.timeline());
+            }
         }
-        ObjectIds baseline = ObjectIds.of(snapshot(0, "baseline", ReadMode.SUMMARY, session));
+    }
+
+    private List<Finding> measure(InspectorSession session, LoadGenerator load, HeapSampler heap)
+            throws IOException, InterruptedException, RunStopped {
+        if (config.warmupRequests() > 0) {
+            runPhase("warm-up", config.warmupRequests(), load, heap);
+        }
+        ObjectIds baseline = ObjectIds.of(snapshot(0, "baseline", session, heap));
+        session.startHeapSampling(SAMPLING_INTERVAL_BYTES);
         HeapSnapshot last = null;
         for (int round = 1; round <= config.rounds(); round++) {
-            runPhase("round " + round, config.requestsPerRound(), load);
-            ReadMode mode = round == config.rounds() ? ReadMode.GRAPH : ReadMode.SUMMARY;
-            last = snapshot(round, "round " + round, mode, session);
+            runPhase("round " + round, config.requestsPerRound(), load, heap);
+            last = snapshot(round, "round " + round, session, heap);
         }
+        // The last snapshot collected garbage first, so what the profile still holds survived.
+        HeapSamplingProfile survivors = session.stopHeapSampling();
         measured.startPhase("analysis");
         measured.comparison(Comparison.between(baseline, last).rows());
         ScriptCatalog scripts = new ScriptCatalog(session.scriptUrls(), config.launch().workingDirectory());
-        return new SeriesAnalyzer(config.thresholds(), scripts)
-                .analyze(measured.censuses(), last, config.requestsPerRound());
+        List<Finding> findings = new SeriesAnalyzer(config.thresholds(), scripts)
+                .analyze(measured.censuses(), last, config.requestsPerRound(), survivors.allocations());
+        return config.showStringValues()
+                ? StringSamples.attach(findings, last, measured.censuses().get(0).maxObjectId())
+                : findings;
     }
 
-    private void runPhase(String phase, int requests, LoadGenerator load) throws InterruptedException, RunStopped {
+    private void runPhase(String phase, int requests, LoadGenerator load, HeapSampler heap)
+            throws InterruptedException, RunStopped {
         measured.startPhase(phase);
-        PhaseResult result = load.run(phase, requests);
+        heap.mark(HeapTimeline.MarkKind.PHASE, phase);
+        PhaseResult result = load.run(phase, requests, new PhaseProgressLog(console, heap));
         measured.add(result);
         console.info(Verdicts.describePhase(result));
         if (result.failed() > 0 && app.awaitExit(result.errorRatePercent() > config.maxErrorRate()
                 ? EXIT_GRACE : Duration.ZERO)) {
-            throw crashed();
+            throw crashed(" after " + Units.count(answered(result)) + " of " + Units.count(requests) + " requests");
         }
         if (result.errorRatePercent() > config.maxErrorRate()) {
             throw new RunStopped(Verdict.ERROR, Verdicts.explainFailingRequests(result, config.maxErrorRate()),
@@ -101,15 +127,18 @@ final class MeasuredRun {
         }
     }
 
-    private HeapSnapshot snapshot(int index, String label, ReadMode mode, InspectorSession session)
+    /** Takes, reads and counts one snapshot; every snapshot is read with its graph, which its census needs. */
+    private HeapSnapshot snapshot(int index, String label, InspectorSession session, HeapSampler heap)
             throws IOException, InterruptedException {
         measured.startPhase("snapshot " + label);
         Path file = config.outputDirectory().resolve("snapshots")
                 .resolve("s" + index + "-" + label.replace(' ', '-') + ".heapsnapshot");
         Instant start = clock.instant();
+        heap.mark(HeapTimeline.MarkKind.GC, "GC");
         session.collectGarbage();
+        heap.mark(HeapTimeline.MarkKind.SNAPSHOT, "snapshot " + label);
         // Parsed while it arrives; the file is written on the way unless no snapshot is ever kept.
-        HeapSnapshot snapshot = reader.read(parser -> transfer(session, parser, file), file.toString(), mode);
+        HeapSnapshot snapshot = reader.read(parser -> transfer(session, parser, file), file.toString(), ReadMode.GRAPH);
         Census census = Census.of(label, snapshot);
         measured.add(census);
         console.info("Snapshot " + label + ": " + Units.count(census.nodeCount()) + " objects, "
@@ -138,7 +167,7 @@ final class MeasuredRun {
             return new RunStopped(Verdict.ERROR, "interrupted during " + measured.currentPhase(), app.lastLines());
         }
         if (exited(EXIT_GRACE)) {
-            return crashed();
+            return crashed("");
         }
         return new RunStopped(Verdict.ERROR, "failed during " + measured.currentPhase() + ": " + cause.getMessage(),
                 app.lastLines());
@@ -153,10 +182,16 @@ final class MeasuredRun {
         }
     }
 
-    private RunStopped crashed() {
-        List<String> tail = Gate.tail(app.lastLines());
-        String lastLine = tail.isEmpty() ? "" : " Last output: " + tail.get(tail.size() - 1);
+    /** @param progress how far the phase got, e.g. " after 1,203 of 2,000 requests", or empty */
+    private RunStopped crashed(String progress) {
+        List<String> lines = app.lastLines();
+        String lastWords = LastWords.of(lines).map(line -> " Last output: " + line).orElse("");
         return new RunStopped(Verdict.CRASH, "the app " + app.describeExit() + " during " + measured.currentPhase()
-                + "." + lastLine, tail);
+                + progress + "." + lastWords, Gate.tail(lines));
+    }
+
+    /** Requests that got any answer: the ones the app served before it died. */
+    private static long answered(PhaseResult result) {
+        return result.statusCounts().values().stream().mapToLong(Long::longValue).sum();
     }
 }

@@ -16,6 +16,7 @@ final class Measurements {
     private final List<Path> snapshotFiles = new ArrayList<>();
     private List<ComparisonRow> comparison = List.of();
     private String nodeVersion;
+    private HeapTimeline heapTimeline = HeapTimeline.empty();
     private String currentPhase = "start-up";
 
     void startPhase(String phase) {
@@ -46,6 +47,14 @@ final class Measurements {
 
     List<ComparisonRow> comparison() {
         return comparison;
+    }
+
+    void heapTimeline(HeapTimeline timeline) {
+        heapTimeline = timeline;
+    }
+
+    HeapTimeline heapTimeline() {
+        return heapTimeline;
     }
 
     void nodeVersion(String version) {

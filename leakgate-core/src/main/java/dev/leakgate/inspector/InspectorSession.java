@@ -88,10 +88,14 @@ public final class InspectorSession implements AutoCloseable {
         }
     }
 
-    /** Enables the Runtime, Debugger (for script URLs) and HeapProfiler domains. */
+    /**
+     * Enables the Runtime and HeapProfiler domains. The Debugger domain stays off (see {@link #scriptUrls()}):
+     * while a session has it on, V8 pauses the app at every {@code debugger;} statement, and just before the heap
+     * runs out it raises the limit and pauses, so that a developer can look. An app under leakgate would then
+     * neither answer requests nor crash.
+     */
     public void enableDomains() throws InspectorException, InterruptedException {
         call("Runtime.enable", Params.NONE, "enabling the Runtime domain");
-        call("Debugger.enable", Params.NONE, "enabling the Debugger domain");
         call("HeapProfiler.enable", Params.NONE, "enabling the HeapProfiler domain");
     }
 
@@ -125,10 +129,44 @@ public final class InspectorSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts V8's sampling heap profiler: about one allocation in every {@code samplingIntervalBytes} bytes
+     * is recorded with its call stack. Cheap enough to run under load at a few KB per sample.
+     */
+    public void startHeapSampling(int samplingIntervalBytes) throws InspectorException, InterruptedException {
+        if (samplingIntervalBytes < 1) {
+            throw new IllegalArgumentException("the sampling interval must be at least 1 byte, was " + samplingIntervalBytes);
+        }
+        call("HeapProfiler.startSampling", params -> {
+            params.writeNumberField("samplingInterval", samplingIntervalBytes);
+            // Only memory that survived is wanted: V8 then forgets samples whose objects the GC freed.
+            params.writeBooleanField("includeObjectsCollectedByMajorGC", false);
+            params.writeBooleanField("includeObjectsCollectedByMinorGC", false);
+        }, "starting the sampling heap profiler");
+    }
+
+    /**
+     * Stops the sampling heap profiler and returns the sampled allocations whose objects are still alive.
+     * Collect garbage first, or objects that are unreachable but not yet freed count as alive.
+     */
+    public HeapSamplingProfile stopHeapSampling() throws InspectorException, InterruptedException {
+        JsonObject answer = call("HeapProfiler.stopSampling", Params.NONE, "stopping the sampling heap profiler");
+        JsonObject head = answer.object("profile").object("head");
+        if (!head.has("callFrame")) {
+            throw new InspectorException("HeapProfiler.stopSampling answered without a profile: " + answer.fields().keySet());
+        }
+        return HeapSamplingProfile.fromTree(head);
+    }
+
     /** The JavaScript heap's used and total size. */
     public HeapUsage heapUsage() throws InspectorException, InterruptedException {
+        return heapUsage(callTimeout);
+    }
+
+    /** The JavaScript heap's used and total size, waiting at most {@code timeout} for Node's answer. */
+    public HeapUsage heapUsage(Duration timeout) throws InspectorException, InterruptedException {
         String method = "Runtime.getHeapUsage";
-        JsonObject answer = call(method, Params.NONE, "reading the heap usage");
+        JsonObject answer = call(method, Params.NONE, "reading the heap usage", timeout);
         Number used = answer.number("usedSize");
         Number total = answer.number("totalSize");
         if (used == null || total == null) {
@@ -156,8 +194,13 @@ public final class InspectorSession implements AutoCloseable {
         return asText(answer.object("result"), quoted);
     }
 
-    /** Script id to URL for every script Node reported since {@link #enableDomains()}; a copy. */
-    public Map<String, String> scriptUrls() {
+    /**
+     * Script id to URL for every script loaded in the app. Turns the Debugger domain on just long enough for V8
+     * to report them (it lists every loaded script when the domain is enabled) and off again.
+     */
+    public Map<String, String> scriptUrls() throws InspectorException, InterruptedException {
+        call("Debugger.enable", Params.NONE, "listing the app's scripts");
+        call("Debugger.disable", Params.NONE, "listing the app's scripts");
         return dispatcher.scriptUrls();
     }
 

@@ -4,16 +4,33 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One client connection that carries requests one after another, reconnecting whenever the server closed it.
  *
- * <p>Used by one worker thread at a time; only {@link #close()} may be called from another thread, to unblock it.
+ * <p>The socket stays in blocking mode: one {@code write} and one {@code read} per request, where a socket timeout
+ * would cost a non-blocking read, a poll and another read. Request timeouts are enforced from outside instead: a
+ * {@link TimeoutWatchdog} calls {@link #expireIfOverdue} and closes the socket of an overdue exchange, which unblocks
+ * the worker.
+ *
+ * <p>Used by one worker thread at a time; only {@link #close()} and {@link #expireIfOverdue} may be called from other
+ * threads.
  */
 final class KeepAliveConnection implements AutoCloseable {
 
+    /** Values of {@link #watchedDeadline} besides a deadline, which counts from {@link #epochNanos} and is never negative. */
+    private static final long IDLE = -1;
+    private static final long EXPIRED = -2;
+
     private final Endpoint endpoint;
     private final ResponseReader reader = new ResponseReader();
+    private final long epochNanos = System.nanoTime();
+    /**
+     * Deadline of the exchange in progress, {@link #IDLE}, or {@link #EXPIRED} once the watchdog closed the socket over
+     * it. One atomic value, so the watchdog can never expire an exchange that already made way for the next one.
+     */
+    private final AtomicLong watchedDeadline = new AtomicLong(IDLE);
     private volatile Socket socket;
     private OutputStream out;
     /** True once the current socket carried a response: only then can its silent closing by the server explain a failure. */
@@ -30,23 +47,29 @@ final class KeepAliveConnection implements AutoCloseable {
      * fails before any byte of the response arrived, the request is sent once more on a fresh connection, as browsers
      * do; any other failure is final, and the connection is dropped so the next request starts clean.
      *
+     * @param deadlineNanos when the whole exchange, connecting included, must be complete, in {@link System#nanoTime()} terms
      * @return the response's status code
      */
     int exchange(WireRequest request, long deadlineNanos) throws RequestFailure {
-        boolean staleConnectionPossible = socket != null && reused;
+        watchedDeadline.set(Math.max(0, deadlineNanos - epochNanos));
         try {
-            return attempt(request, deadlineNanos);
-        } catch (RequestFailure failure) {
-            discard();
-            if (staleConnectionPossible && failure.kind() == ErrorKind.RESET && failure.beforeResponse()) {
-                try {
-                    return attempt(request, deadlineNanos);
-                } catch (RequestFailure retryFailure) {
-                    discard();
-                    throw retryFailure;
-                }
+            return exchangeOnce(request, deadlineNanos);
+        } finally {
+            if (watchedDeadline.getAndSet(IDLE) == EXPIRED) {
+                // The watchdog closed the socket, maybe just after the response was complete: start clean next time.
+                discard();
             }
-            throw failure;
+        }
+    }
+
+    /**
+     * Closes the socket if the exchange in progress is past its deadline at {@code nowNanos}; a blocked worker then
+     * fails with a timeout. Called by the {@link TimeoutWatchdog}'s thread.
+     */
+    void expireIfOverdue(long nowNanos) {
+        long deadline = watchedDeadline.get();
+        if (deadline >= 0 && nowNanos - epochNanos > deadline && watchedDeadline.compareAndSet(deadline, EXPIRED)) {
+            close();
         }
     }
 
@@ -64,6 +87,24 @@ final class KeepAliveConnection implements AutoCloseable {
         }
     }
 
+    private int exchangeOnce(WireRequest request, long deadlineNanos) throws RequestFailure {
+        boolean staleConnectionPossible = socket != null && reused;
+        try {
+            return attempt(request, deadlineNanos);
+        } catch (RequestFailure failure) {
+            discard();
+            if (staleConnectionPossible && failure.kind() == ErrorKind.RESET && failure.beforeResponse()) {
+                try {
+                    return attempt(request, deadlineNanos);
+                } catch (RequestFailure retryFailure) {
+                    discard();
+                    throw retryFailure;
+                }
+            }
+            throw failure;
+        }
+    }
+
     private int attempt(WireRequest request, long deadlineNanos) throws RequestFailure {
         if (socket == null) {
             connect(deadlineNanos);
@@ -71,6 +112,9 @@ final class KeepAliveConnection implements AutoCloseable {
         try {
             out.write(request.bytes());
         } catch (IOException e) {
+            if (System.nanoTime() - deadlineNanos >= 0) {
+                throw new RequestFailure(ErrorKind.TIMEOUT, true, "could not send the request within the request timeout", e);
+            }
             throw new RequestFailure(ErrorKind.RESET, true, "could not send the request: " + e.getMessage(), e);
         }
         int status = reader.read(request.expectsNoBody(), deadlineNanos);
@@ -83,22 +127,29 @@ final class KeepAliveConnection implements AutoCloseable {
     }
 
     private void connect(long deadlineNanos) throws RequestFailure {
-        long remainingMillis = (deadlineNanos - System.nanoTime()) / 1_000_000;
-        if (remainingMillis <= 0) {
+        if (System.nanoTime() - deadlineNanos >= 0) {
             throw new RequestFailure(ErrorKind.TIMEOUT, true, "request timeout expired before connecting", null);
         }
         Socket fresh = new Socket();
+        // Published before connecting, so that the watchdog can cut a connect that outlasts the request timeout. A
+        // connect with a timeout of its own would switch the socket to non-blocking mode for good.
+        socket = fresh;
+        if (watchedDeadline.get() == EXPIRED) {
+            // The watchdog fired before it could see the new socket; connecting now might block for minutes.
+            discard();
+            throw new RequestFailure(ErrorKind.TIMEOUT, true, "request timeout expired before connecting", null);
+        }
         try {
             // Requests go out in one write; without this, Nagle's algorithm can hold back a request's tail.
             fresh.setTcpNoDelay(true);
-            fresh.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), (int) Math.min(Integer.MAX_VALUE, remainingMillis));
-            reader.attach(fresh);
+            fresh.connect(new InetSocketAddress(endpoint.host(), endpoint.port()));
+            reader.attach(fresh.getInputStream());
             out = fresh.getOutputStream();
         } catch (IOException e) {
-            closeQuietly(fresh);
-            throw new RequestFailure(ErrorKind.CONNECT, true, "cannot connect to " + endpoint + ": " + e.getMessage(), e);
+            discard();
+            String reason = System.nanoTime() - deadlineNanos >= 0 ? "no connection within the request timeout" : e.getMessage();
+            throw new RequestFailure(ErrorKind.CONNECT, true, "cannot connect to " + endpoint + ": " + reason, e);
         }
-        socket = fresh;
         reused = false;
     }
 

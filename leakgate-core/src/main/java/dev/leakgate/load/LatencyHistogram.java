@@ -1,6 +1,8 @@
 package dev.leakgate.load;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Immutable distribution of request latencies, kept so that the results of several phases can be merged and still give
@@ -121,22 +123,36 @@ public final class LatencyHistogram {
         return ((mantissa + 1) << (exponent - SUB_BUCKET_BITS)) - 1;
     }
 
-    /** Collects latencies on one thread without allocating; {@link #toHistogram()} takes the immutable result. */
+    /**
+     * Collects latencies on one thread without allocating or locking, while another thread may take a
+     * {@link #toHistogram()} copy at any time (to report progress).
+     *
+     * <p>One writer only: plain reads and release stores suffice, and cost nothing beyond ordinary ones on common
+     * hardware. A copy taken while values are being recorded may miss the latest ones; a copy taken after the writer
+     * finished (and was joined) is exact.
+     */
     static final class Recorder {
 
-        private final long[] counts = new long[BUCKET_COUNT];
-        private long totalCount;
-        private long maxMicros;
+        private final AtomicLongArray counts = new AtomicLongArray(BUCKET_COUNT);
+        private final AtomicLong maxMicros = new AtomicLong();
 
         void record(long micros) {
             long clamped = Math.max(0, Math.min(micros, MAX_TRACKABLE_MICROS));
-            counts[bucketOf(clamped)]++;
-            totalCount++;
-            maxMicros = Math.max(maxMicros, clamped);
+            int bucket = bucketOf(clamped);
+            counts.setRelease(bucket, counts.getPlain(bucket) + 1);
+            if (clamped > maxMicros.getPlain()) {
+                maxMicros.setRelease(clamped);
+            }
         }
 
         LatencyHistogram toHistogram() {
-            return new LatencyHistogram(counts.clone(), totalCount, maxMicros);
+            long[] copy = new long[BUCKET_COUNT];
+            long total = 0;
+            for (int bucket = 0; bucket < BUCKET_COUNT; bucket++) {
+                copy[bucket] = counts.getAcquire(bucket);
+                total += copy[bucket];
+            }
+            return new LatencyHistogram(copy, total, maxMicros.getAcquire());
         }
     }
 }

@@ -5,13 +5,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * HTTP/1.1 load over keep-alive connections, one blocking socket and one platform thread per connection.
  *
  * <p>Requests are sent in the order of the mix, cycling, following one sequence shared by all connections and
  * continued from phase to phase, so that over a whole gate run every request of the mix gets its exact share.
- * {@link #run} sends exactly the number of requests asked for: failed requests count as sent and are not repeated.
+ * {@link #run(String, int)} sends exactly the number of requests asked for: failed requests count as sent and are not
+ * repeated. {@link #run(String, Duration)} sends requests for a time instead, and counts every one it sent.
+ *
+ * <p>Sockets block: one {@code write} and one {@code read} per request and no socket timeouts, which would double the
+ * system calls. A supervisor thread per phase enforces the request timeout by closing the sockets of overdue requests.
  *
  * <p>The generator lives for a whole run; connections stay open between phases and are reopened transparently when
  * the server closed them in the meantime.
@@ -19,6 +24,8 @@ import java.util.Objects;
 public final class LoadGenerator implements AutoCloseable {
 
     private static final int MAX_CONNECTIONS = 10_000;
+    private static final int MAX_PHASE_DAYS = 365;
+    private static final double NANOS_PER_SECOND = 1e9;
 
     private final Endpoint endpoint;
     private final List<WireRequest> requests;
@@ -85,14 +92,63 @@ public final class LoadGenerator implements AutoCloseable {
      * @throws InterruptedException when the calling thread is interrupted; in-flight requests are abandoned
      * @throws IllegalStateException when the generator is or gets closed
      */
-    public synchronized PhaseResult run(String phase, int requests) throws InterruptedException {
+    public PhaseResult run(String phase, int requests) throws InterruptedException {
+        return run(phase, requests, LoadProgress.NONE);
+    }
+
+    /**
+     * Sends exactly {@code requests} requests, telling {@code progress} how the phase is doing while it runs.
+     *
+     * @see #run(String, int)
+     */
+    public synchronized PhaseResult run(String phase, int requests, LoadProgress progress) throws InterruptedException {
         Objects.requireNonNull(phase, "phase");
+        Objects.requireNonNull(progress, "progress");
         if (requests < 0) {
             throw new IllegalArgumentException("Number of requests must not be negative, got: " + requests);
         }
+        return runPhase(phase, PhaseQuota.ofSize(nextSequence, requests), System.nanoTime(), progress);
+    }
+
+    /**
+     * Sends requests for {@code duration} and waits for their outcomes: requests start until the duration is over, and
+     * every request started finishes and counts, so the phase takes a little longer. With a rate, the phase sends the
+     * requests due within the duration, fewer if the server cannot keep up.
+     *
+     * @param phase    label of the phase in the result
+     * @param duration how long to start requests, at most 365 days
+     * @throws InterruptedException when the calling thread is interrupted; in-flight requests are abandoned
+     * @throws IllegalStateException when the generator is or gets closed
+     */
+    public PhaseResult run(String phase, Duration duration) throws InterruptedException {
+        return run(phase, duration, LoadProgress.NONE);
+    }
+
+    /**
+     * Sends requests for {@code duration}, telling {@code progress} how the phase is doing while it runs.
+     *
+     * @see #run(String, Duration)
+     */
+    public synchronized PhaseResult run(String phase, Duration duration, LoadProgress progress)
+            throws InterruptedException {
+        Objects.requireNonNull(phase, "phase");
+        Objects.requireNonNull(progress, "progress");
+        if (duration == null || duration.isNegative() || duration.isZero()
+                || duration.compareTo(Duration.ofDays(MAX_PHASE_DAYS)) > 0) {
+            throw new IllegalArgumentException(
+                    "Phase duration must be positive and at most " + MAX_PHASE_DAYS + " days, got: " + duration);
+        }
+        long dueWithin = requestsPerSecond == 0 ? Long.MAX_VALUE
+                : (long) Math.ceil(requestsPerSecond * duration.toNanos() / NANOS_PER_SECOND);
+        long start = System.nanoTime();
+        return runPhase(phase, PhaseQuota.until(nextSequence, dueWithin, start + duration.toNanos()), start, progress);
+    }
+
+    /** Runs {@code quota}'s requests; the phase's time, its schedule and its deadline all count from {@code start}. */
+    private PhaseResult runPhase(String phase, PhaseQuota quota, long start, LoadProgress progress)
+            throws InterruptedException {
         ensureOpen(phase);
-        PhaseQuota quota = new PhaseQuota(nextSequence, requests);
-        SendSchedule schedule = SendSchedule.startingNow(requestsPerSecond);
+        SendSchedule schedule = SendSchedule.startingAt(start, requestsPerSecond);
         List<PhaseWorker> workers = new ArrayList<>(connections.size());
         List<Thread> threads = new ArrayList<>(connections.size());
         for (int i = 0; i < connections.size(); i++) {
@@ -105,7 +161,11 @@ public final class LoadGenerator implements AutoCloseable {
         }
 
         activePhase = quota;
-        long start = System.nanoTime();
+        ProgressSampler sampler = progress == LoadProgress.NONE ? null : new ProgressSampler(phase,
+                quota.isTimed() ? OptionalLong.empty() : OptionalLong.of(quota.size()),
+                workers.stream().map(PhaseWorker::tally).toList(), progress, start);
+        PhaseSupervisor supervisor = PhaseSupervisor.start(phase, connections, requestTimeoutNanos, sampler,
+                progress.interval());
         try {
             threads.forEach(Thread::start);
             for (Thread thread : threads) {
@@ -117,6 +177,8 @@ public final class LoadGenerator implements AutoCloseable {
             joinUninterruptibly(threads);
             throw e;
         } finally {
+            // Only now: until every worker is done, a request on a connection reopened after an abort may need its timeout.
+            supervisor.close();
             activePhase = null;
             nextSequence += quota.claimedCount();
         }

@@ -3,7 +3,9 @@ package dev.leakgate.load;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Hands out the requests of one phase to the workers, each exactly once, and no more than the phase's size.
+ * Hands out the requests of one phase to the workers, each exactly once: up to the phase's size, and for a timed phase
+ * only until its deadline. A request claimed is a request sent and counted, so the deadline bounds when requests start,
+ * never which ones finish.
  *
  * <p>Their sequence numbers continue the generator's global sequence, which picks the request of the mix: claiming
  * before sending is what keeps the mix exact when connections race.
@@ -12,17 +14,31 @@ final class PhaseQuota {
 
     private final long firstSequence;
     private final long size;
+    private final boolean timed;
+    private final long deadlineNanos;
     private final AtomicLong claimed = new AtomicLong();
     private volatile boolean aborted;
 
-    PhaseQuota(long firstSequence, long size) {
+    private PhaseQuota(long firstSequence, long size, boolean timed, long deadlineNanos) {
         this.firstSequence = firstSequence;
         this.size = size;
+        this.timed = timed;
+        this.deadlineNanos = deadlineNanos;
+    }
+
+    /** A phase of exactly {@code size} requests. */
+    static PhaseQuota ofSize(long firstSequence, long size) {
+        return new PhaseQuota(firstSequence, size, false, 0);
+    }
+
+    /** A phase that starts requests until {@code deadlineNanos} ({@link System#nanoTime()} terms), at most {@code size}. */
+    static PhaseQuota until(long firstSequence, long size, long deadlineNanos) {
+        return new PhaseQuota(firstSequence, size, true, deadlineNanos);
     }
 
     /** The index within the phase of the next request to send, or -1 when the phase is complete or aborted. */
     long claim() {
-        if (aborted) {
+        if (aborted || (timed && System.nanoTime() - deadlineNanos >= 0)) {
             return -1;
         }
         long index = claimed.getAndIncrement();
@@ -32,6 +48,16 @@ final class PhaseQuota {
     /** Global sequence number of the request at {@code index} within the phase. */
     long sequenceAt(long index) {
         return firstSequence + index;
+    }
+
+    /** How many requests the phase sends at most; {@link Long#MAX_VALUE} when only its deadline bounds it. */
+    long size() {
+        return size;
+    }
+
+    /** Whether the phase ends at a deadline rather than after a number of requests. */
+    boolean isTimed() {
+        return timed;
     }
 
     /** Makes every further {@link #claim()} return -1. */

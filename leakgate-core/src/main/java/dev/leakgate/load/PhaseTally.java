@@ -4,8 +4,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** Counts of one worker during one phase; single-threaded, so the hot path needs no synchronisation. */
+/**
+ * Counts of one worker during one phase. One thread writes, so the hot path needs no synchronisation; the running
+ * totals that progress reports read from another thread are published with release stores, which cost nothing extra.
+ */
 final class PhaseTally {
 
     private static final int STATUS_CODES = 1000;
@@ -14,15 +18,38 @@ final class PhaseTally {
     private final long[] statusCounts = new long[STATUS_CODES];
     private final long[] errorCounts = new long[ERROR_KINDS.length];
     private final LatencyHistogram.Recorder latencies = new LatencyHistogram.Recorder();
+    private final AtomicLong completed = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
     private long bytesRead;
 
     void recordResponse(int status, long latencyMicros) {
         statusCounts[status]++;
         latencies.record(latencyMicros);
+        if (!isSuccess(status)) {
+            failed.setRelease(failed.getPlain() + 1);
+        }
+        completed.setRelease(completed.getPlain() + 1);
     }
 
     void recordError(ErrorKind kind) {
         errorCounts[kind.ordinal()]++;
+        failed.setRelease(failed.getPlain() + 1);
+        completed.setRelease(completed.getPlain() + 1);
+    }
+
+    /** Requests finished so far, whatever their outcome; readable from any thread. */
+    long completed() {
+        return completed.getAcquire();
+    }
+
+    /** Requests failed so far; readable from any thread. */
+    long failed() {
+        return failed.getAcquire();
+    }
+
+    /** The latencies recorded so far; readable from any thread. */
+    LatencyHistogram latencies() {
+        return latencies.toHistogram();
     }
 
     void addBytesRead(long count) {

@@ -2,8 +2,6 @@ package dev.leakgate.load;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -12,8 +10,9 @@ import java.util.Arrays;
  *
  * <p>Handles bodies framed by {@code Content-Length}, by chunked transfer coding (with extensions and trailers) and
  * by the end of the connection; interim {@code 1xx} responses; and responses that never have a body ({@code HEAD},
- * {@code 204}, {@code 304}). Every read honours the request's deadline, so a server that trickles bytes times out
- * just like one that stays silent.
+ * {@code 204}, {@code 304}). Reads block; the {@link TimeoutWatchdog} closes the socket of an overdue request, and a
+ * read that fails after the deadline counts as a timeout, so a server that trickles bytes times out just like one
+ * that stays silent.
  */
 final class ResponseReader {
 
@@ -31,7 +30,6 @@ final class ResponseReader {
 
     private final byte[] buffer = new byte[BUFFER_SIZE];
     private byte[] line = new byte[1024];
-    private Socket socket;
     private InputStream in;
     private int position;
     private int limit;
@@ -51,10 +49,9 @@ final class ResponseReader {
 
     private boolean lastKeepsConnection;
 
-    /** Reads from {@code socket} from now on, forgetting anything buffered from an earlier socket. */
-    void attach(Socket socket) throws IOException {
-        this.socket = socket;
-        this.in = socket.getInputStream();
+    /** Reads from {@code in}, a new connection's stream, forgetting anything buffered from an earlier one. */
+    void attach(InputStream in) {
+        this.in = in;
         position = 0;
         limit = 0;
     }
@@ -241,18 +238,18 @@ final class ResponseReader {
 
     /** Refills the buffer; false at the end of the stream. */
     private boolean fill() throws RequestFailure {
-        long remainingNanos = deadlineNanos - System.nanoTime();
-        if (remainingNanos <= 0) {
+        // Checked before every read: the timeout bounds the whole response, not the gap between two packets.
+        if (isOverdue()) {
             throw timeout(null);
         }
         int count;
         try {
-            // Recomputed before every read: the timeout bounds the whole response, not the gap between two packets.
-            socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, (remainingNanos + 999_999) / 1_000_000)));
             count = in.read(buffer, 0, buffer.length);
-        } catch (SocketTimeoutException e) {
-            throw timeout(e);
         } catch (IOException e) {
+            if (isOverdue()) {
+                // the watchdog closed the socket
+                throw timeout(e);
+            }
             throw new RequestFailure(ErrorKind.RESET, !responseStarted, "connection broke: " + e.getMessage(), e);
         }
         if (count < 0) {
@@ -271,7 +268,11 @@ final class ResponseReader {
         return new RequestFailure(ErrorKind.RESET, !responseStarted, message, null);
     }
 
-    private RequestFailure timeout(SocketTimeoutException cause) {
+    private boolean isOverdue() {
+        return System.nanoTime() - deadlineNanos >= 0;
+    }
+
+    private RequestFailure timeout(IOException cause) {
         return new RequestFailure(ErrorKind.TIMEOUT, !responseStarted, "no complete response within the request timeout", cause);
     }
 

@@ -22,12 +22,13 @@ final class SendSchedule {
     }
 
     /**
-     * A schedule whose first request is due now.
+     * A schedule whose first request is due at {@code startNanos}.
      *
+     * @param startNanos        in {@link System#nanoTime()} terms
      * @param requestsPerSecond the rate, or 0 for as fast as the connections go
      */
-    static SendSchedule startingNow(double requestsPerSecond) {
-        return new SendSchedule(requestsPerSecond, System.nanoTime());
+    static SendSchedule startingAt(long startNanos, double requestsPerSecond) {
+        return new SendSchedule(requestsPerSecond, startNanos);
     }
 
     /**

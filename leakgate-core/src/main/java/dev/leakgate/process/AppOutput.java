@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
 /**
  * Where the app's stdout and stderr go: {@code app.log}, the caller's console, and a short memory of
  * the last lines for error messages. Also spots the inspector URL that Node prints on stderr.
+ *
+ * <p>What the inspector itself says on stderr ("Debugger attached." and the like) goes to {@code app.log} only:
+ * it is leakgate's doing, not the app's, and would read like the app's output in the build log.
  */
 final class AppOutput implements AutoCloseable {
 
@@ -26,6 +29,9 @@ final class AppOutput implements AutoCloseable {
     private static final Pattern INSPECTOR_URL = Pattern.compile("Debugger listening on (ws://\\S+)");
     /** Node's last word when it is done but an inspector client keeps it from exiting. */
     private static final String WAITING_FOR_DEBUGGER = "Waiting for the debugger to disconnect";
+    private static final Pattern INSPECTOR_CHATTER = Pattern.compile("^(Debugger listening on ws://"
+            + "|For help, see: https://nodejs\\.org/.*inspector|Debugger attached\\.$|Debugger ending on ws://|"
+            + WAITING_FOR_DEBUGGER + ")");
 
     private final Writer appLog;
     private final Consumer<String> console;
@@ -64,7 +70,11 @@ final class AppOutput implements AutoCloseable {
                     inspectorUrl = URI.create(matcher.group(1));
                 }
             }
-            accept(line);
+            if (INSPECTOR_CHATTER.matcher(line).find()) {
+                logOnly(line);
+            } else {
+                accept(line);
+            }
             if (line.contains(WAITING_FOR_DEBUGGER)) {
                 waitingForDebugger();
             }
@@ -107,6 +117,10 @@ final class AppOutput implements AutoCloseable {
         }
         lastLines.addLast(line);
         console.accept(line);
+        logOnly(line);
+    }
+
+    private synchronized void logOnly(String line) {
         if (!closed) {
             writeToLog(line);
         }

@@ -18,16 +18,14 @@ final class ExitStatus {
     private ExitStatus() {
     }
 
+    /** "exited with code 3", or "was killed by signal 9 (SIGKILL, exit code 137)": reads on after "the app". */
     static String describe(int exitCode) {
         int signal = exitCode - SIGNAL_OFFSET;
         String name = SIGNAL_NAMES.get(signal);
         if (name == null) {
             return "exited with code " + exitCode;
         }
-        String description = "killed by signal " + signal + " (" + name + ", exit code " + exitCode + ")";
-        if (signal == SIGABRT) {
-            description += "; Node aborts like this when the JavaScript heap runs out of memory";
-        }
-        return description;
+        String cause = signal == SIGABRT ? ", as when the JavaScript heap runs out of memory" : "";
+        return "was killed by signal " + signal + " (" + name + ", exit code " + exitCode + cause + ")";
     }
 }

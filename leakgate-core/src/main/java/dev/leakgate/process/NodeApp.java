@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.OptionalInt;
 
 /** A launched Node app that answered its ready path; {@link #close()} stops it and everything it started. */
-public final class NodeApp implements AutoCloseable {
+public final class NodeApp implements RunningApp {
 
     private final AppProcess process;
     private final URI inspectorUrl;
@@ -19,11 +19,13 @@ public final class NodeApp implements AutoCloseable {
     }
 
     /** The inspector's WebSocket URL, e.g. {@code ws://127.0.0.1:9229/0f2c...}. */
+    @Override
     public URI inspectorUrl() {
         return inspectorUrl;
     }
 
     /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
+    @Override
     public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + port);
     }
@@ -36,11 +38,13 @@ public final class NodeApp implements AutoCloseable {
         return process.pid();
     }
 
+    @Override
     public boolean isAlive() {
         return process.isAlive();
     }
 
     /** @return whether the app has exited within {@code timeout} */
+    @Override
     public boolean awaitExit(Duration timeout) throws InterruptedException {
         return process.awaitExit(timeout);
     }
@@ -50,6 +54,7 @@ public final class NodeApp implements AutoCloseable {
      * the process alive because an inspector client is still connected. The action should disconnect that
      * client; only then does the process exit and report its exit code.
      */
+    @Override
     public void onWaitingForDebugger(Runnable action) {
         process.onWaitingForDebugger(action);
     }
@@ -60,11 +65,13 @@ public final class NodeApp implements AutoCloseable {
     }
 
     /** The app's last lines of output (stdout and stderr interleaved), oldest first. */
+    @Override
     public List<String> lastLines() {
         return process.lastLines();
     }
 
-    /** How the app ended, e.g. "exited with code 1" or "killed by signal 9 (SIGKILL, exit code 137)". */
+    /** How the app ended, e.g. "exited with code 1" or "was killed by signal 9 (SIGKILL, exit code 137)". */
+    @Override
     public String describeExit() {
         return process.describeExit();
     }

@@ -2,7 +2,9 @@ package dev.leakgate.process;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,9 +32,13 @@ public final class NodeLauncher {
     private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
     private static final Pattern NODE_VERSION = Pattern.compile("^v(\\d+)\\.\\d+\\.\\d+");
     private static final String LOOPBACK = "127.0.0.1";
+    private static final int PORT_CHECK_TIMEOUT_MILLIS = 500;
+    /** Node's error code when listen() finds the address taken. */
+    private static final String ADDRESS_IN_USE = "EADDRINUSE";
 
     /**
-     * Starts {@code node --inspect=127.0.0.1:0 --expose-gc [nodeOptions] script [scriptArgs]} and returns once
+     * Starts {@code node --inspect=127.0.0.1:0 --expose-gc --require <watchdog> [nodeOptions] script [scriptArgs]}
+     * and returns once
      * the app answers {@code GET readyPath} and Node has printed its inspector URL. Every line the app prints
      * goes to {@code spec.appLog()} and to {@code console}. On failure nothing is left running.
      *
@@ -43,10 +49,12 @@ public final class NodeLauncher {
         Path workingDirectory = existingDirectory(spec.workingDirectory());
         Path script = existingScript(workingDirectory, spec.script());
         Path node = NodeExecutable.locate(spec.node(), workingDirectory);
-        int port = spec.port() == 0 ? freeLoopbackPort() : spec.port();
+        int port = spec.port() == 0 ? freeLoopbackPort() : requireFree(spec.port());
+        Path watchdog = ParentWatchdog.install(spec.appLog().toAbsolutePath().getParent());
 
         AppOutput output = AppOutput.open(spec.appLog(), console);
-        AppProcess process = start(commandLine(node, spec, script), workingDirectory, environment(spec, port), output);
+        AppProcess process = start(commandLine(node, spec, watchdog, script), workingDirectory,
+                environment(spec, port), output);
         boolean ready = false;
         try {
             URI inspectorUrl = awaitReady(process, output, spec, port);
@@ -95,7 +103,7 @@ public final class NodeLauncher {
         }
         if (Integer.parseInt(matcher.group(1)) < MINIMUM_NODE_MAJOR) {
             throw new LaunchException("Node " + version + " at " + executable + " is too old: leakgate needs Node "
-                    + MINIMUM_NODE_MAJOR + " or newer.");
+                    + MINIMUM_NODE_MAJOR + " or newer. Install a newer Node, or set node to its path.");
         }
         return version;
     }
@@ -140,12 +148,28 @@ public final class NodeLauncher {
         }
     }
 
-    private static List<String> commandLine(Path node, LaunchSpec spec, Path script) {
+    /**
+     * A port someone else answers on would pass the readiness probe before the app even listens, and the load
+     * would then measure that someone: refuse it before starting anything.
+     */
+    private static int requireFree(int port) throws LaunchException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getByName(LOOPBACK), port), PORT_CHECK_TIMEOUT_MILLIS);
+        } catch (IOException nobodyAnswers) {
+            return port;
+        }
+        throw new LaunchException("port " + port + " is already in use: something answers on " + LOOPBACK + ":" + port
+                + " before the app was started. Stop what listens there, or set port to 0 so that leakgate picks a free port.");
+    }
+
+    private static List<String> commandLine(Path node, LaunchSpec spec, Path watchdog, Path script) {
         List<String> command = new ArrayList<>();
         command.add(node.toString());
         // Port 0: Node picks a free inspector port and prints it, so parallel builds never collide.
         command.add("--inspect=" + LOOPBACK + ":0");
         command.add("--expose-gc");
+        command.add("--require");
+        command.add(watchdog.toString());
         command.addAll(spec.nodeOptions());
         command.add(script.toString());
         command.addAll(spec.scriptArgs());
@@ -155,6 +179,7 @@ public final class NodeLauncher {
     private static Map<String, String> environment(LaunchSpec spec, int port) {
         Map<String, String> environment = new HashMap<>(spec.environment());
         environment.put(spec.portVariable(), Integer.toString(port));
+        environment.put(ParentWatchdog.PARENT_PID_VARIABLE, ParentWatchdog.parentPid());
         return environment;
     }
 
@@ -184,8 +209,7 @@ public final class NodeLauncher {
         while (true) {
             if (!process.isAlive()) {
                 process.awaitOutputDrained();
-                throw new LaunchException("The app " + process.describeExit() + " before it answered GET "
-                        + spec.readyPath() + " on port " + port + ".", process.lastLines());
+                throw exitedEarly(process, spec, port);
             }
             Duration remaining = Duration.between(Instant.now(), deadline);
             Optional<URI> inspectorUrl = output.inspectorUrl();
@@ -197,6 +221,17 @@ public final class NodeLauncher {
             }
             Thread.sleep(POLL_INTERVAL.toMillis());
         }
+    }
+
+    private static LaunchException exitedEarly(AppProcess process, LaunchSpec spec, int port) {
+        List<String> lines = process.lastLines();
+        String message = "The app " + process.describeExit() + " before it answered GET " + spec.readyPath()
+                + " on port " + port + ".";
+        if (lines.stream().anyMatch(line -> line.contains(ADDRESS_IN_USE))) {
+            message += " It reports " + ADDRESS_IN_USE + ": a port it listens on is taken. If that is port " + port
+                    + ", stop what listens there (on any interface), or set port to 0 so that leakgate picks a free port.";
+        }
+        return new LaunchException(message + LastWords.of(lines).map(line -> " Last output: " + line).orElse(""), lines);
     }
 
     private static LaunchException notReady(AppProcess process, LaunchSpec spec, int port, ReadinessProbe probe,

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 /** The findings as a fixed-width text table, for the Maven log and the CLI. */
 public final class FindingsTable {
 
-    private static final String[] HEADER = {"constructor", "shape", "per request", "live per snapshot", "retained", "allocated at"};
+    private static final String[] HEADER = {"constructor", "shape", "per request", "per snapshot", "retained", "allocated at"};
     private static final int MAX_CELL = 60;
 
     private final int maxRows;
@@ -25,7 +25,7 @@ public final class FindingsTable {
         rows.add(HEADER);
         for (Finding finding : findings.subList(0, Math.min(maxRows, findings.size()))) {
             rows.add(new String[]{
-                    finding.constructor(),
+                    finding.failing() ? finding.constructor() : finding.constructor() + " (not failing)",
                     finding.shape().name().toLowerCase(Locale.ROOT),
                     "+" + Units.decimal(finding.growthPerRequest()),
                     finding.perSnapshot().stream().map(Units::count).collect(Collectors.joining(" → ")),

@@ -1,5 +1,6 @@
 package dev.leakgate.report;
 
+import dev.leakgate.analysis.AllocationStack;
 import dev.leakgate.analysis.Finding;
 import dev.leakgate.gate.GateResult;
 import dev.leakgate.gate.SnapshotInfo;
@@ -13,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -41,6 +44,11 @@ public final class HtmlReport {
             .finding dt{color:#5b6472} .finding dd{margin:0}
             svg.spark polyline{fill:none;stroke:#b3261e;stroke-width:2} svg.spark circle{fill:#b3261e}
             .muted{color:#5b6472}
+            svg.timeline{width:100%;height:auto;background:#fff;border:1px solid #dde1e6;border-radius:8px}
+            svg.timeline polyline.heap{fill:none;stroke:#2b5fb3;stroke-width:2}
+            svg.timeline .axis{stroke:#9aa3ad} svg.timeline text{font-size:11px;fill:#5b6472}
+            svg.timeline line.mark.phase{stroke:#2b5fb3;stroke-dasharray:4 3;opacity:.6}
+            svg.timeline line.mark.gc{stroke:#9aa3ad;opacity:.7} svg.timeline line.mark.snapshot{stroke:#b3261e;opacity:.7}
             """;
 
     public void write(GateResult result, Path file) throws IOException {
@@ -55,11 +63,12 @@ public final class HtmlReport {
                 .append("</style></head><body><main>");
         banner(page, result);
         findings(page, result);
+        timeline(page, result);
         load(page, result);
         snapshots(page, result);
         appLog(page, result);
         page.append("<p class=\"muted\">Started ")
-                .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(result.startedAt().atOffset(ZoneOffset.UTC)))
+                .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(result.startedAt().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)))
                 .append(" UTC, took ").append(Units.duration(result.duration()))
                 .append(result.nodeVersion() == null ? "" : ", Node " + escape(result.nodeVersion()))
                 .append(".</p></main></body></html>\n");
@@ -72,26 +81,71 @@ public final class HtmlReport {
     }
 
     private static void findings(StringBuilder page, GateResult result) {
-        if (result.verdict() != Verdict.LEAK) {
-            return;
+        List<Finding> failing = result.findings().stream().filter(Finding::failing).toList();
+        List<Finding> reported = result.findings().stream().filter(finding -> !finding.failing()).toList();
+        if (!failing.isEmpty()) {
+            page.append("<h2>What leaks</h2>");
+            articles(page, failing);
         }
-        page.append("<h2>What leaks</h2>");
+        if (!reported.isEmpty()) {
+            page.append("<h2>Growth that does not fail the build</h2><p>Accepted by the baseline file, or V8's own "
+                    + "bookkeeping (compiled code, type feedback, object shapes), which follows the JIT, not the app's data.</p>");
+            articles(page, reported);
+        }
+    }
+
+    private static void articles(StringBuilder page, List<Finding> findings) {
         int rank = 1;
-        for (Finding finding : result.findings()) {
+        for (Finding finding : findings) {
             page.append("<article class=\"finding\"><h3>").append(rank++).append(". <code>")
                     .append(escape(finding.constructor())).append("</code> +")
-                    .append(Units.decimal(finding.growthPerRequest())).append(" per request</h3>")
+                    .append(Units.decimal(finding.growthPerRequest())).append(" ").append(finding.unit())
+                    .append(" per request</h3>")
                     .append(Sparkline.svg(finding.perSnapshot()))
-                    .append("<dl><dt>live per snapshot</dt><dd>")
+                    .append("<dl><dt>").append(finding.unit()).append(" per snapshot</dt><dd>")
                     .append(finding.perSnapshot().stream().map(Units::count).collect(Collectors.joining(" → ")))
                     .append("</dd><dt>shape</dt><dd>").append(finding.shape().name().toLowerCase(Locale.ROOT))
+                    .append("</dd><dt>judged</dt><dd>").append(escape(judged(finding)))
                     .append("</dd><dt>retained size</dt><dd>").append(Units.bytes(finding.retainedSize()))
                     .append("</dd><dt>kept alive by</dt><dd><code>")
                     .append(finding.retainerPath() == null ? "-" : escape(finding.retainerPath()))
                     .append("</code></dd><dt>allocated at</dt><dd><code>")
                     .append(finding.location() == null ? "-" : escape(finding.location()))
-                    .append("</code></dd></dl></article>");
+                    .append("</code></dd>");
+            if (finding.sampleValue() != null) {
+                page.append("<dt>sample value</dt><dd><code>").append(escape(finding.sampleValue())).append("</code></dd>");
+            }
+            if (!finding.survivorsPerRound().isEmpty()) {
+                page.append("<dt>survivors per round</dt><dd>")
+                        .append(finding.survivorsPerRound().stream().map(Units::count).collect(Collectors.joining(", ")))
+                        .append("</dd>");
+            }
+            for (AllocationStack stack : finding.allocationStacks()) {
+                page.append("<dt>allocation stack</dt><dd><code>").append(escape(stack.frames())).append("</code> (")
+                        .append(Units.bytes(stack.bytes())).append(" still alive)</dd>");
+            }
+            page.append("</dl></article>");
         }
+    }
+
+    private static String judged(Finding finding) {
+        return switch (finding.judgement()) {
+            case LEAK -> finding.acceptedGrowthPerRequest() > 0
+                    ? "leak: beyond the baseline's " + Units.decimal(finding.acceptedGrowthPerRequest()) + " per request"
+                    : "leak";
+            case WITHIN_BASELINE -> "within the baseline's " + Units.decimal(finding.acceptedGrowthPerRequest())
+                    + " per request";
+            case ENGINE_INTERNAL -> "V8's own bookkeeping, not a leak by itself";
+        };
+    }
+
+    private static void timeline(StringBuilder page, GateResult result) {
+        if (result.heapTimeline().samples().isEmpty()) {
+            return;
+        }
+        page.append("<h2>Heap over the run</h2>").append(TimelineChart.svg(result.heapTimeline()))
+                .append("<p class=\"muted\">Heap used, polled every few hundred milliseconds. Dashed: a load phase ")
+                .append("starts; grey: forced GC; red: heap snapshot.</p>");
     }
 
     private static void load(StringBuilder page, GateResult result) {

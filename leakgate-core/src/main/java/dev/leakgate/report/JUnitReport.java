@@ -4,6 +4,7 @@ import dev.leakgate.analysis.Finding;
 import dev.leakgate.gate.GateResult;
 import dev.leakgate.gate.Units;
 import dev.leakgate.gate.Verdict;
+import dev.leakgate.gate.Verdicts;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -45,7 +46,6 @@ public final class JUnitReport {
             xml.writeAttribute("errors", Long.toString(errors));
             xml.writeAttribute("skipped", "0");
             xml.writeAttribute("time", seconds(result));
-            xml.writeAttribute("timestamp", result.startedAt().toString());
             for (TestCase testCase : cases) {
                 xml.writeStartElement("testcase");
                 xml.writeAttribute("classname", SUITE);
@@ -80,15 +80,22 @@ public final class JUnitReport {
             cases.add(new TestCase("no constructor grows per request", null, null, null));
         }
         for (Finding finding : result.findings()) {
-            String message = finding.constructor() + " grows by " + Units.decimal(finding.growthPerRequest())
-                    + " per request";
-            String detail = "live per snapshot: " + finding.perSnapshot().stream().map(Units::count)
+            String name = Verdicts.subject(finding) + " does not grow per request";
+            if (!finding.failing()) {
+                if (finding.acceptedGrowthPerRequest() > 0) {
+                    cases.add(new TestCase(Verdicts.subject(finding) + " grows no more than its baseline", null, null, null));
+                }
+                continue;
+            }
+            String detail = finding.unit() + " per snapshot: " + finding.perSnapshot().stream().map(Units::count)
                     .collect(Collectors.joining(" -> "))
                     + "\nshape: " + finding.shape().name().toLowerCase(Locale.ROOT)
                     + "\nretained size: " + Units.bytes(finding.retainedSize())
                     + "\nkept alive by: " + (finding.retainerPath() == null ? "-" : finding.retainerPath())
-                    + "\nallocated at: " + (finding.location() == null ? "-" : finding.location());
-            cases.add(new TestCase(finding.constructor() + " does not grow per request", "leak", message, detail));
+                    + "\nallocated at: " + (finding.location() == null ? "-" : finding.location())
+                    + finding.allocationStacks().stream().map(stack -> "\nallocation stack: " + stack.frames())
+                    .collect(Collectors.joining());
+            cases.add(new TestCase(name, "leak", Verdicts.describe(finding), detail));
         }
         return cases;
     }

@@ -3,14 +3,19 @@ package dev.leakgate.report;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.leakgate.analysis.AllocationStack;
 import dev.leakgate.analysis.Finding;
+import dev.leakgate.analysis.Judgement;
 import dev.leakgate.gate.GateResult;
+import dev.leakgate.gate.HeapTimeline;
 import dev.leakgate.gate.SnapshotInfo;
 import dev.leakgate.load.Latency;
 import dev.leakgate.load.PhaseResult;
 import dev.leakgate.snapshot.ComparisonRow;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +29,21 @@ public final class JsonReport {
     public static final int SCHEMA_VERSION = 1;
 
     private final JsonFactory json = new JsonFactory();
+
+    /**
+     * One load phase as the JSON object that {@code load.phases} of {@code report.json} holds for each phase: what
+     * {@code leakgate load --json} prints.
+     */
+    public String phase(PhaseResult phase) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator out = json.createGenerator(text)) {
+            out.useDefaultPrettyPrinter();
+            writePhase(out, phase);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to a StringWriter cannot fail", e);
+        }
+        return text.toString();
+    }
 
     public void write(GateResult result, Path file) throws IOException {
         try (JsonGenerator out = json.createGenerator(file.toFile(), JsonEncoding.UTF8)) {
@@ -43,6 +63,7 @@ public final class JsonReport {
             }
             out.writeEndArray();
             writeLoad(out, result);
+            writeHeapTimeline(out, result.heapTimeline());
             out.writeArrayFieldStart("snapshots");
             for (SnapshotInfo snapshot : result.snapshots()) {
                 out.writeStartObject();
@@ -75,6 +96,27 @@ public final class JsonReport {
         out.writeNumberField("retainedSize", finding.retainedSize());
         out.writeStringField("retainerPath", finding.retainerPath());
         out.writeStringField("location", finding.location());
+        if (finding.sampleValue() != null) {
+            out.writeStringField("sampleValue", finding.sampleValue());
+        }
+        out.writeBooleanField("failing", finding.failing());
+        out.writeStringField("judgement", judgement(finding.judgement()));
+        if (finding.acceptedGrowthPerRequest() > 0) {
+            out.writeNumberField("acceptedGrowthPerRequest", finding.acceptedGrowthPerRequest());
+        }
+        out.writeArrayFieldStart("survivorsPerRound");
+        for (long survivors : finding.survivorsPerRound()) {
+            out.writeNumber(survivors);
+        }
+        out.writeEndArray();
+        out.writeArrayFieldStart("allocationStacks");
+        for (AllocationStack stack : finding.allocationStacks()) {
+            out.writeStartObject();
+            out.writeStringField("frames", stack.frames());
+            out.writeNumberField("bytes", stack.bytes());
+            out.writeEndObject();
+        }
+        out.writeEndArray();
         out.writeEndObject();
     }
 
@@ -95,6 +137,15 @@ public final class JsonReport {
         out.writeEndArray();
     }
 
+    /** {@code leak}, {@code withinBaseline}, {@code engineInternal}. */
+    private static String judgement(Judgement judgement) {
+        return switch (judgement) {
+            case LEAK -> "leak";
+            case WITHIN_BASELINE -> "withinBaseline";
+            case ENGINE_INTERNAL -> "engineInternal";
+        };
+    }
+
     private static void writeLoad(JsonGenerator out, GateResult result) throws IOException {
         out.writeObjectFieldStart("load");
         PhaseResult totals = PhaseResult.combine("all phases", result.phases());
@@ -104,27 +155,53 @@ public final class JsonReport {
         writeLatency(out, totals.latency());
         out.writeArrayFieldStart("phases");
         for (PhaseResult phase : result.phases()) {
+            writePhase(out, phase);
+        }
+        out.writeEndArray();
+        out.writeEndObject();
+    }
+
+    private static void writeHeapTimeline(JsonGenerator out, HeapTimeline timeline) throws IOException {
+        out.writeObjectFieldStart("heapTimeline");
+        out.writeArrayFieldStart("samples");
+        for (HeapTimeline.Sample sample : timeline.samples()) {
             out.writeStartObject();
-            out.writeStringField("phase", phase.phase());
-            out.writeNumberField("requests", phase.requests());
-            out.writeNumberField("errors", phase.failed());
-            out.writeNumberField("requestsPerSecond", phase.requestsPerSecond());
-            out.writeNumberField("durationMs", phase.elapsed().toMillis());
-            out.writeNumberField("bytesRead", phase.bytesRead());
-            writeLatency(out, phase.latency());
-            out.writeObjectFieldStart("statusCodes");
-            for (Map.Entry<Integer, Long> status : phase.statusCounts().entrySet()) {
-                out.writeNumberField(Integer.toString(status.getKey()), status.getValue());
-            }
-            out.writeEndObject();
-            out.writeObjectFieldStart("errorsByKind");
-            for (Map.Entry<String, Long> error : phase.errorsByKind().entrySet()) {
-                out.writeNumberField(error.getKey(), error.getValue());
-            }
-            out.writeEndObject();
+            out.writeNumberField("atMs", sample.atMillis());
+            out.writeNumberField("usedBytes", sample.usedBytes());
             out.writeEndObject();
         }
         out.writeEndArray();
+        out.writeArrayFieldStart("marks");
+        for (HeapTimeline.Mark mark : timeline.marks()) {
+            out.writeStartObject();
+            out.writeNumberField("atMs", mark.atMillis());
+            out.writeStringField("kind", mark.kind().name().toLowerCase(Locale.ROOT));
+            out.writeStringField("label", mark.label());
+            out.writeEndObject();
+        }
+        out.writeEndArray();
+        out.writeEndObject();
+    }
+
+    private static void writePhase(JsonGenerator out, PhaseResult phase) throws IOException {
+        out.writeStartObject();
+        out.writeStringField("phase", phase.phase());
+        out.writeNumberField("requests", phase.requests());
+        out.writeNumberField("errors", phase.failed());
+        out.writeNumberField("requestsPerSecond", phase.requestsPerSecond());
+        out.writeNumberField("durationMs", phase.elapsed().toMillis());
+        out.writeNumberField("bytesRead", phase.bytesRead());
+        writeLatency(out, phase.latency());
+        out.writeObjectFieldStart("statusCodes");
+        for (Map.Entry<Integer, Long> status : phase.statusCounts().entrySet()) {
+            out.writeNumberField(Integer.toString(status.getKey()), status.getValue());
+        }
+        out.writeEndObject();
+        out.writeObjectFieldStart("errorsByKind");
+        for (Map.Entry<String, Long> error : phase.errorsByKind().entrySet()) {
+            out.writeNumberField(error.getKey(), error.getValue());
+        }
+        out.writeEndObject();
         out.writeEndObject();
     }
 

@@ -41,6 +41,7 @@ public final class HeapSnapshot {
     private DominatorTree dominatorTree;
     private ScriptNames scriptNames;
     private long[] classRetainedSizes;
+    private OwnedReferences ownedReferences;
 
     HeapSnapshot(String sourceName, ReadMode mode, HeapGraph graph, ClassNames classes, SourceLocations locations,
                  int edgeCount) {
@@ -257,6 +258,26 @@ public final class HeapSnapshot {
         return edges;
     }
 
+    /**
+     * The strong references the object holds itself or through the engine-internal stores only it owns
+     * (an Array's elements, a Map's or Set's hash table, an object's property store), as counted for its
+     * {@link #selfSize}. Grows by at least one with every element or entry added to a collection (GRAPH mode).
+     */
+    public int ownedReferenceCount(int node) {
+        requireGraph("ownedReferenceCount");
+        return ownedReferences().countOf(checked(node));
+    }
+
+    /**
+     * The nodes those {@link #ownedReferenceCount owned references} point to: a collection's elements,
+     * keys and values, and the few objects every object refers to (its shape, its prototype). In no
+     * particular order, one entry per reference (GRAPH mode).
+     */
+    public int[] ownedReferenceTargets(int node) {
+        requireGraph("ownedReferenceTargets");
+        return ownedReferences().targetsOf(checked(node));
+    }
+
     private synchronized ShortestPaths shortestPaths() {
         if (shortestPaths == null) {
             shortestPaths = ShortestPaths.of(graph);
@@ -276,6 +297,13 @@ public final class HeapSnapshot {
             dominatorTree = DominatorTree.of(graph);
         }
         return dominatorTree;
+    }
+
+    private synchronized OwnedReferences ownedReferences() {
+        if (ownedReferences == null) {
+            ownedReferences = OwnedReferences.of(graph);
+        }
+        return ownedReferences;
     }
 
     private synchronized long[] classRetainedSizes() {

@@ -13,7 +13,9 @@ package dev.leakgate.snapshot;
  */
 final class OwnedSizes {
 
+    /** The owner of an internal no object reaches (yet). */
     static final int UNVISITED = -1;
+    /** The owner of an internal reached from more than one object: it keeps its own size. */
     static final int SHARED = -2;
 
     private OwnedSizes() {}
@@ -38,10 +40,11 @@ final class OwnedSizes {
 
     /**
      * Each node's owner: itself for nodes that are neither {@code array} nor {@code hidden}; for those,
-     * the one such node that reaches them through internals only, or {@link #SHARED}. The result does
-     * not depend on the order owners are visited in, so each owner's internals are walked in turn.
+     * the one such node that reaches them through internals only, {@link #SHARED} for one reached from
+     * several, {@link #UNVISITED} for one reached from none. The result does not depend on the order
+     * owners are visited in, so each owner's internals are walked in turn.
      */
-    private static int[] owners(HeapGraph graph) {
+    static int[] owners(HeapGraph graph) {
         int array = graph.meta().nodeType("array");
         int hidden = graph.meta().nodeType("hidden");
         int weak = graph.meta().edgeType("weak");

@@ -97,6 +97,13 @@ class InspectorSessionTest {
     }
 
     @Test
+    void leavesTheAppRunningThroughDebuggerStatements() throws Exception {
+        assertEquals("went on", session.evaluate("(() => { debugger; return 'went on'; })()"));
+        session.scriptUrls();
+        assertEquals("still going", session.evaluate("(() => { debugger; return 'still going'; })()"));
+    }
+
+    @Test
     void reassemblesAnAnswerThatArrivesInManyParts() throws Exception {
         assertEquals(1_000_000, session.evaluate("'x'.repeat(1000000)").length());
     }

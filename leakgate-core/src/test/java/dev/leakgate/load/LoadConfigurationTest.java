@@ -45,6 +45,10 @@ class LoadConfigurationTest {
                 "Request rate must be 0 (as fast as possible) or a positive number per second, got: NaN");
         try (LoadGenerator load = new LoadGenerator(LOCAL, ROOT, 1, TIMEOUT)) {
             assertRejected(() -> load.run("round-1", -1), "Number of requests must not be negative, got: -1");
+            assertRejected(() -> load.run("round-1", Duration.ZERO),
+                    "Phase duration must be positive and at most 365 days, got: PT0S");
+            assertRejected(() -> load.run("round-1", Duration.ofDays(400)),
+                    "Phase duration must be positive and at most 365 days, got: PT9600H");
         }
     }
 

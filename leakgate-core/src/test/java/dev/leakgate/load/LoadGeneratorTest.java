@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -254,6 +255,74 @@ class LoadGeneratorTest {
             assertTrue(result.elapsed().toMillis() >= 490 && result.elapsed().toMillis() < 900,
                     "100 requests at 200/s take half a second, took " + result.elapsed());
         }
+    }
+
+    @Test
+    void runsForTheGivenTimeAndCountsEveryRequestItStarted() throws Exception {
+        try (LoadGenerator load = new LoadGenerator(server.baseUrl(), List.of(RequestSpec.get("/ok")), 4, TIMEOUT)) {
+            PhaseResult result = load.run("round-1", Duration.ofMillis(300));
+
+            assertTrue(result.requests() > 0);
+            assertEquals(Map.of(200, result.requests()), result.statusCounts());
+            assertEquals(String.valueOf(result.requests()), server.control("/__count"));
+            assertTrue(result.elapsed().toMillis() >= 300 && result.elapsed().toMillis() < 1_000,
+                    "stops starting requests after 300 ms: " + result.elapsed());
+        }
+    }
+
+    @Test
+    void sendsExactlyTheRequestsDueWithinTheTimeAtAConstantRate() throws Exception {
+        try (LoadGenerator load = new LoadGenerator(server.baseUrl(), List.of(RequestSpec.get("/ok")), 4, TIMEOUT, 200)) {
+            PhaseResult first = load.run("round-1", Duration.ofMillis(500));
+            PhaseResult second = load.run("round-2", Duration.ofMillis(250));
+
+            assertEquals(100, first.requests());
+            assertEquals(50, second.requests());
+            assertEquals("150", server.control("/__count"));
+        }
+    }
+
+    @Test
+    void reportsProgressOfALongPhaseEveryIntervalAndNothingAfterItEnds() throws Exception {
+        List<ProgressSnapshot> reports = Collections.synchronizedList(new ArrayList<>());
+        LoadProgress every100Millis = new LoadProgress() {
+            @Override
+            public void report(ProgressSnapshot progress) {
+                reports.add(progress);
+            }
+
+            @Override
+            public Duration interval() {
+                return Duration.ofMillis(100);
+            }
+        };
+        List<RequestSpec> mix = List.of(RequestSpec.get("/delay/20"), RequestSpec.get("/status/500"));
+        try (LoadGenerator load = new LoadGenerator(server.baseUrl(), mix, 2, TIMEOUT)) {
+            load.run("round-1", 40, every100Millis);
+            int reportsWhenDone = reports.size();
+            Thread.sleep(250);
+
+            assertEquals(reportsWhenDone, reports.size(), "no report after the phase ended");
+            assertTrue(reportsWhenDone >= 2, "about 400 ms at one report per 100 ms: " + reports);
+            ProgressSnapshot first = reports.get(0);
+            ProgressSnapshot last = reports.get(reportsWhenDone - 1);
+            assertEquals("round-1", first.phase());
+            assertEquals(OptionalLong.of(40), first.total());
+            assertTrue(first.elapsed().toMillis() >= 100, first.toString());
+            assertTrue(first.done() > 0 && first.done() <= last.done() && last.done() < 40, reports.toString());
+            assertTrue(last.failed() > 0 && last.failed() <= (last.done() + 1) / 2, last.toString());
+            assertTrue(last.requestsPerSecond() > 0 && last.p99Millis() >= 20, last.toString());
+        }
+    }
+
+    @Test
+    void reportsNothingForAPhaseShorterThanTheInterval() throws Exception {
+        List<ProgressSnapshot> reports = Collections.synchronizedList(new ArrayList<>());
+        try (LoadGenerator load = new LoadGenerator(server.baseUrl(), List.of(RequestSpec.get("/ok")), 2, TIMEOUT)) {
+            load.run("round-1", 100, reports::add);
+            load.run("round-2", Duration.ofMillis(100), reports::add);
+        }
+        assertEquals(List.of(), reports);
     }
 
     @Test

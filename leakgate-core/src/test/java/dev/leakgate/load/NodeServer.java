@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A test server script from src/test/node running in a real Node process, stopped by {@link #close()}. */
-final class NodeServer implements AutoCloseable {
+/** A test server script from src/test/node running in a real Node process, stopped by {@link #close()}; shared by the load and CLI tests. */
+public final class NodeServer implements AutoCloseable {
 
     private static final Path SCRIPTS = Path.of("src", "test", "node");
 
@@ -28,7 +28,7 @@ final class NodeServer implements AutoCloseable {
     }
 
     /** Starts {@code node script args...} and waits for its "listening PORT" line. */
-    static NodeServer start(String script, String... args) throws IOException {
+    public static NodeServer start(String script, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("node", SCRIPTS.resolve(script).toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -45,12 +45,12 @@ final class NodeServer implements AutoCloseable {
         }
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return baseUrl;
     }
 
     /** Body of a control request, sent outside the load generator so it cannot influence what is tested. */
-    String control(String path) throws IOException, InterruptedException {
+    public String control(String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve(path)).build();
         return controlClient.send(request, HttpResponse.BodyHandlers.ofString()).body();
     }

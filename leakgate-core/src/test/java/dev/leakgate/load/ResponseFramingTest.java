@@ -1,6 +1,7 @@
 package dev.leakgate.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -47,6 +48,20 @@ class ResponseFramingTest {
 
             assertEquals(Map.of(200, 50L), result.statusCounts());
             assertEquals(50L * response.length(), result.bytesRead());
+        }
+    }
+
+    @Test
+    void resendsOnAFreshConnectionWhenTheServerClosedTheIdleOneDuringAPhase() throws Exception {
+        // 20 requests/s on one connection: it idles 50 ms between requests, the server closes it after 10 ms.
+        try (NodeServer impatient = NodeServer.start("raw-server.js", "--idle-timeout", "10");
+             LoadGenerator load = new LoadGenerator(impatient.baseUrl(), List.of(RequestSpec.get("/content-length")), 1,
+                     TIMEOUT, 20)) {
+            PhaseResult result = load.run("round-1", 10);
+
+            assertEquals(Map.of(200, 10L), result.statusCounts());
+            assertEquals("{\"/content-length\":10}", impatient.control("/__count"), "no request lost or sent twice");
+            assertTrue(Integer.parseInt(impatient.control("/__connections")) > 1, "the closed connections were replaced");
         }
     }
 

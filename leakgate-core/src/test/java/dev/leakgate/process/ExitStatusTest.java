@@ -14,7 +14,7 @@ class ExitStatusTest {
 
     @Test
     void readsCodesAbove128AsSignals() {
-        assertEquals("killed by signal 15 (SIGTERM, exit code 143)", ExitStatus.describe(143));
+        assertEquals("was killed by signal 15 (SIGTERM, exit code 143)", ExitStatus.describe(143));
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,11 @@ class NodeLauncherTest {
 
     private final NodeLauncher launcher = new NodeLauncher();
     private final List<String> console = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void noProcessIsLeftBehind() {
+        assertEquals(List.of(), ProcessHandle.current().descendants().map(p -> p.info().toString()).toList());
+    }
 
     @Test
     void returnsOnceTheAppAnswersWithItsInspectorUrlAndLogsItsOutput() throws Exception {
@@ -82,6 +88,65 @@ class NodeLauncherTest {
         assertTrue(failure.getMessage().contains(Integer.toString(port)), failure.getMessage());
         assertTrue(failure.getMessage().contains("never-ready: still warming up"), failure.getMessage());
         assertTrue(processesRunning("never-ready.js").isEmpty(), "left behind: " + processesRunning("never-ready.js"));
+    }
+
+    @Test
+    void refusesAFixedPortThatSomethingAnswersOnWithoutStartingNode() throws Exception {
+        try (ServerSocket squatter = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            int port = squatter.getLocalPort();
+
+            LaunchException failure = assertThrows(LaunchException.class,
+                    () -> launcher.launch(spec("hello-server.js", port, "/", Duration.ofSeconds(10)), console::add));
+
+            assertEquals("port " + port + " is already in use: something answers on 127.0.0.1:" + port + " before the app"
+                    + " was started. Stop what listens there, or set port to 0 so that leakgate picks a free port.",
+                    failure.getMessage());
+            assertFalse(Files.exists(appLogPath()), "node was started all the same");
+        }
+    }
+
+    @Test
+    void explainsAnAppThatFindsItsPortTakenOnAnotherInterface() throws Exception {
+        // Held on 127.0.0.2 only: the check on 127.0.0.1 passes, and the app, listening everywhere, fails.
+        try (ServerSocket squatter = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.2"))) {
+            int port = squatter.getLocalPort();
+            long start = System.nanoTime();
+
+            LaunchException failure = assertThrows(LaunchException.class,
+                    () -> launcher.launch(spec("listens-everywhere.js", port, "/", Duration.ofSeconds(30)), console::add));
+
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            assertTrue(elapsed.compareTo(Duration.ofSeconds(3)) < 0, "took " + elapsed);
+            assertTrue(failure.getMessage().startsWith("The app exited with code 1 before it answered GET / on port "
+                    + port + ". It reports EADDRINUSE: a port it listens on is taken. If that is port " + port
+                    + ", stop what listens there (on any interface), or set port to 0 so that leakgate picks a free port."
+                    + " Last output: Error: listen EADDRINUSE: address already in use :::" + port + "\n"),
+                    failure.getMessage());
+        }
+    }
+
+    @Test
+    void keepsTheInspectorsOwnLinesInTheAppLogButOffTheConsole() throws Exception {
+        try (NodeApp app = launcher.launch(spec("hello-server.js", 0, "/", Duration.ofSeconds(10)), console::add)) {
+            assertTrue(appLog().contains("Debugger listening on ws://"), appLog());
+            assertTrue(appLog().contains("For help, see: https://nodejs.org/"), appLog());
+            assertTrue(console.contains("hello-server listening on " + app.port()), console.toString());
+            assertTrue(console.stream().noneMatch(line -> line.startsWith("Debugger") || line.startsWith("For help")),
+                    console.toString());
+            assertTrue(app.lastLines().stream().noneMatch(line -> line.startsWith("Debugger")), app.lastLines().toString());
+        }
+    }
+
+    @Test
+    void refusesANodeOlderThan18NamingItsVersionAndPath() throws Exception {
+        Path fakeNode = outputDirectory.resolve("old-node");
+        Files.writeString(fakeNode, "#!/bin/sh\necho v16.20.0\n");
+        fakeNode.toFile().setExecutable(true);
+
+        LaunchException failure = assertThrows(LaunchException.class, () -> launcher.nodeVersion(fakeNode.toString()));
+
+        assertEquals("Node v16.20.0 at " + fakeNode + " is too old: leakgate needs Node 18 or newer. Install a newer Node,"
+                + " or set node to its path.", failure.getMessage());
     }
 
     @Test
@@ -148,7 +213,7 @@ class NodeLauncherTest {
             ProcessHandle.of(app.pid()).ifPresent(handle -> handle.onExit().join());
 
             assertEquals(137, app.exitCode().orElseThrow());
-            assertEquals("killed by signal 9 (SIGKILL, exit code 137)", app.describeExit());
+            assertEquals("was killed by signal 9 (SIGKILL, exit code 137)", app.describeExit());
         }
     }
 

@@ -30,6 +30,16 @@ class HtmlReportTest {
     }
 
     @Test
+    void heapTimelineIsDrawnWithItsMarks() {
+        String page = report.render(SampleResults.leak("RequestRecord"));
+
+        assertTrue(page.contains("<svg class=\"timeline\""));
+        assertTrue(page.contains("<polyline class=\"heap\""));
+        assertTrue(page.contains("warm-up &lt;1&gt;"), "phase labels are escaped");
+        assertTrue(page.contains("class=\"mark snapshot\""));
+    }
+
+    @Test
     void pageLoadsNothingFromTheNetwork() {
         String page = report.render(SampleResults.leak("RequestRecord"));
 

@@ -5,7 +5,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
+import dev.leakgate.gate.GateResult;
+
+import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import java.time.Instant;
+import java.util.List;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,8 +30,16 @@ class JUnitReportTest {
         assertEquals("3", suite.getAttribute("tests"));
         assertEquals("2", suite.getAttribute("failures"));
         assertEquals(2, suite.getElementsByTagName("failure").getLength());
-        assertEquals("RequestRecord grows by 1.00 per request",
+        assertEquals("RequestRecord grew by 1.00 objects per request",
                 ((Element) suite.getElementsByTagName("failure").item(0)).getAttribute("message"));
+    }
+
+    @Test
+    void growthThatDoesNotFailTheBuildIsNoFailedTestCase() throws Exception {
+        Element suite = write(SampleResults.passWithEngineGrowth());
+
+        assertEquals("0", suite.getAttribute("failures"));
+        assertEquals(0, suite.getElementsByTagName("failure").getLength());
     }
 
     @Test
@@ -35,7 +51,19 @@ class JUnitReportTest {
         assertEquals("0", suite.getAttribute("errors"));
     }
 
-    private Element write(dev.leakgate.gate.GateResult result) throws Exception {
+    @Test
+    void reportsOfEveryVerdictFollowTheSurefireReportFormat() throws Exception {
+        Schema schema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(getClass().getResource("/junit-report.xsd"));
+        for (GateResult result : List.of(SampleResults.leak("<Weird & \"quoted\">"), SampleResults.pass(),
+                GateResult.notStarted("rounds must be at least 2", Instant.now()))) {
+            Path file = directory.resolve("TEST-" + result.verdict() + ".xml");
+            new JUnitReport().write(result, file);
+            schema.newValidator().validate(new StreamSource(file.toFile()));
+        }
+    }
+
+    private Element write(GateResult result) throws Exception {
         Path file = directory.resolve("TEST-leakgate.xml");
         new JUnitReport().write(result, file);
         Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());

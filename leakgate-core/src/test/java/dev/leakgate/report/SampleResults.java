@@ -1,8 +1,10 @@
 package dev.leakgate.report;
 
 import dev.leakgate.analysis.Finding;
+import dev.leakgate.analysis.Judgement;
 import dev.leakgate.analysis.Shape;
 import dev.leakgate.gate.GateResult;
+import dev.leakgate.gate.HeapTimeline;
 import dev.leakgate.gate.SnapshotInfo;
 import dev.leakgate.gate.Verdict;
 import dev.leakgate.load.Latency;
@@ -27,12 +29,32 @@ final class SampleResults {
                 null, null);
         return new GateResult(Verdict.LEAK, constructor + " grew by 1.00 objects per request", List.of(finding, strings),
                 List.of(phase("warm-up"), phase("round 1")), List.of(new SnapshotInfo("baseline", 40_000, 4_000_000)),
-                List.of("listening <on> 3000"), "v20.0.0", Instant.parse("2026-01-02T03:04:05Z"), Duration.ofSeconds(4));
+                timeline(), List.of("listening <on> 3000"), "v20.0.0", Instant.parse("2026-01-02T03:04:05Z"), Duration.ofSeconds(4),
+                List.of());
     }
 
     static GateResult pass() {
         return new GateResult(Verdict.PASS, "No constructor grew", List.of(), List.of(phase("warm-up")), List.of(),
-                List.of(), "v20.0.0", Instant.parse("2026-01-02T03:04:05Z"), Duration.ofSeconds(4));
+                HeapTimeline.empty(), List.of(), "v20.0.0", Instant.parse("2026-01-02T03:04:05Z"), Duration.ofSeconds(4),
+                List.of());
+    }
+
+    private static HeapTimeline timeline() {
+        return new HeapTimeline(
+                List.of(new HeapTimeline.Sample(0, 4_000_000), new HeapTimeline.Sample(250, 4_400_000),
+                        new HeapTimeline.Sample(500, 4_100_000)),
+                List.of(new HeapTimeline.Mark(0, HeapTimeline.MarkKind.PHASE, "warm-up <1>"),
+                        new HeapTimeline.Mark(400, HeapTimeline.MarkKind.GC, "GC"),
+                        new HeapTimeline.Mark(420, HeapTimeline.MarkKind.SNAPSHOT, "snapshot baseline")));
+    }
+
+    /** A passing run in which V8's compiled code grew: reported, not failing. */
+    static GateResult passWithEngineGrowth() {
+        Finding compiled = new Finding("(compiled code)", Shape.COUNT, List.of(100L, 200L, 300L, 400L), 0.1, 40_000,
+                null, null, List.of(100L, 100L, 100L), List.of(), Judgement.ENGINE_INTERNAL, 0, null);
+        return new GateResult(Verdict.PASS, "Nothing grew", List.of(compiled), List.of(phase("warm-up")), List.of(),
+                HeapTimeline.empty(), List.of(), "v20.0.0", Instant.parse("2026-01-02T03:04:05Z"), Duration.ofSeconds(4),
+                List.of());
     }
 
     private static PhaseResult phase(String name) {

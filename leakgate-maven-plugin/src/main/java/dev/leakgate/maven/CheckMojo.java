@@ -1,233 +1,54 @@
 package dev.leakgate.maven;
 
+import dev.leakgate.analysis.BaselineFileException;
 import dev.leakgate.analysis.Finding;
-import dev.leakgate.analysis.LeakThresholds;
-import dev.leakgate.gate.Gate;
-import dev.leakgate.gate.GateConfig;
+import dev.leakgate.analysis.GrowthBaseline;
+import dev.leakgate.analysis.GrowthBaselineFile;
 import dev.leakgate.gate.GateResult;
-import dev.leakgate.gate.InvalidConfigurationException;
-import dev.leakgate.gate.KeepSnapshots;
-import dev.leakgate.gate.Units;
 import dev.leakgate.gate.Verdict;
-import dev.leakgate.load.RequestSpec;
-import dev.leakgate.process.LaunchSpec;
-import dev.leakgate.process.NodeLauncher;
-import dev.leakgate.report.FindingsTable;
-import dev.leakgate.report.ReportWriter;
-import dev.leakgate.snapshot.HeapSnapshotReader;
-import org.apache.maven.plugin.AbstractMojo;
+import dev.leakgate.gate.Verdicts;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Starts the Node.js app with the inspector, serves it warm-up and measured rounds of requests, takes a heap
- * snapshot after each, and fails the build when a constructor grows with the requests served.
+ * snapshot after each, and fails the build when something grows with the requests served beyond its limit
+ * (and beyond the growth {@code baselineFile} accepts, if there is one).
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class CheckMojo extends AbstractMojo {
-
-    /** Entry script of the app, relative to {@code workingDirectory}. */
-    @Parameter(property = "leakgate.script")
-    private String script;
-
-    /** Arguments passed to the script. */
-    @Parameter(property = "leakgate.scriptArgs")
-    private List<String> scriptArgs;
-
-    /** Node executable: a name on the PATH or a path. */
-    @Parameter(property = "leakgate.node", defaultValue = "node")
-    private String node;
-
-    /** Extra Node flags, e.g. {@code --max-old-space-size=256}. */
-    @Parameter(property = "leakgate.nodeOptions")
-    private List<String> nodeOptions;
-
-    /** Directory the app runs in. */
-    @Parameter(property = "leakgate.workingDirectory", defaultValue = "${project.basedir}")
-    private File workingDirectory;
-
-    /** Extra environment variables for the app. */
-    @Parameter(property = "leakgate.environment")
-    private Map<String, String> environment;
-
-    /** Port the app listens on; 0 picks a free loopback port and passes it in {@code portVariable}. */
-    @Parameter(property = "leakgate.port", defaultValue = "0")
-    private int port;
-
-    /** Environment variable that carries the port to the app. */
-    @Parameter(property = "leakgate.portVariable", defaultValue = "PORT")
-    private String portVariable;
-
-    /** Path polled with GET until the app answers; also the default request. */
-    @Parameter(property = "leakgate.readyPath", defaultValue = "/")
-    private String readyPath;
-
-    /** Seconds the app has to answer {@code readyPath}. */
-    @Parameter(property = "leakgate.startupTimeout", defaultValue = "30")
-    private int startupTimeout;
-
-    /** Concurrent keep-alive connections of the load generator. */
-    @Parameter(property = "leakgate.connections", defaultValue = "8")
-    private int connections;
-
-    /** Requests served before the baseline snapshot, so that one-off growth happens before measuring. */
-    @Parameter(property = "leakgate.warmupRequests", defaultValue = "1000")
-    private int warmupRequests;
-
-    /** Measured rounds, each followed by a snapshot; growth must repeat in every round (at least 2). */
-    @Parameter(property = "leakgate.rounds", defaultValue = "3")
-    private int rounds;
-
-    /** Requests per round, exactly. */
-    @Parameter(property = "leakgate.requestsPerRound", defaultValue = "2000")
-    private int requestsPerRound;
-
-    /**
-     * Requests to send, in order and cycling: {@code <request>} elements with {@code method} (GET),
-     * {@code path}, {@code headers}, {@code body}, {@code contentType}. Default: GET {@code readyPath}.
-     */
-    @Parameter(property = "leakgate.requests")
-    private List<Request> requests;
-
-    /** Seconds one request may take before it counts as failed. */
-    @Parameter(property = "leakgate.requestTimeout", defaultValue = "10")
-    private int requestTimeout;
-
-    /** Requests per second; 0 sends as fast as the connections go. Latency is then measured from each request's intended send time. */
-    @Parameter(property = "leakgate.rate", defaultValue = "0")
-    private double rate;
-
-    /** Percent of failed requests in a phase above which the run cannot be judged (verdict ERROR). */
-    @Parameter(property = "leakgate.maxErrorRate", defaultValue = "1.0")
-    private double maxErrorRate;
-
-    /**
-     * Live instances a constructor may gain per request in every round without counting as a leak.
-     * The default, 0.005, catches a leak of one object per 100 requests.
-     */
-    @Parameter(property = "leakgate.maxObjectsPerRequest")
-    private Double maxObjectsPerRequest;
-
-    /**
-     * Constructors never reported as leaks, in addition to the engine internals that are always ignored:
-     * (system), (compiled code), (object shape), (hidden), (code).
-     */
-    @Parameter(property = "leakgate.ignoredConstructors")
-    private List<String> ignoredConstructors;
+public class CheckMojo extends GateMojo {
 
     /** When false, a leak or crash is reported and warned about but does not fail the build. */
     @Parameter(property = "leakgate.failOnLeak", defaultValue = "true")
     private boolean failOnLeak;
 
-    /** When heap snapshots stay in {@code outputDirectory/snapshots}: never, onFailure, always. They hold heap contents, secrets included. */
-    @Parameter(property = "leakgate.keepSnapshots", defaultValue = "onFailure")
-    private String keepSnapshots;
-
-    /** Seconds for the whole run, start-up included. */
-    @Parameter(property = "leakgate.timeout", defaultValue = "600")
-    private int timeout;
-
-    /** Where report.html, report.json, TEST-leakgate.xml, app.log and snapshots are written. */
-    @Parameter(property = "leakgate.outputDirectory", defaultValue = "${project.build.directory}/leakgate")
-    private File outputDirectory;
-
-    /** Skips the goal; no Node process is started. */
-    @Parameter(property = "leakgate.skip", defaultValue = "false")
-    private boolean skip;
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("leakgate is skipped (leakgate.skip=true)");
+        if (skipped()) {
             return;
         }
-        Clock clock = Clock.systemUTC();
-        Path output = outputDirectory.toPath();
-        GateResult result;
+        GrowthBaseline baseline = readBaseline();
+        Outcome outcome = runGate(baseline);
+        decide(outcome.result(), outcome.report());
+    }
+
+    private GrowthBaseline readBaseline() throws MojoExecutionException {
         try {
-            GateConfig config = config(output);
-            result = new Gate(new NodeLauncher(), new HeapSnapshotReader(), new MavenConsole(getLog()), clock).run(config);
-        } catch (InvalidConfigurationException e) {
-            result = GateResult.notStarted(e.getMessage(), clock.instant());
+            GrowthBaseline baseline = new GrowthBaselineFile().read(baselineFile());
+            if (!baseline.accepted().isEmpty()) {
+                getLog().info("Accepting the growth recorded in " + baselineFile() + " (" + baseline.accepted().size()
+                        + " entries); failing only beyond it");
+            }
+            return baseline;
+        } catch (BaselineFileException e) {
+            throw new MojoExecutionException("leakgate cannot use its baseline: " + e.getMessage());
         }
-        Path report = writeReports(result, output);
-        summarise(result, report);
-        decide(result, report);
-    }
-
-    private GateConfig config(Path output) {
-        LaunchSpec launch = new LaunchSpec(node, orEmpty(nodeOptions), workingDirectory.toPath().toAbsolutePath(),
-                script, orEmpty(scriptArgs), environment == null ? Map.of() : Map.copyOf(environment), port,
-                portVariable, readyPath, Duration.ofSeconds(startupTimeout), output.resolve("app.log"));
-        return new GateConfig(launch, requestSpecs(), connections, warmupRequests, rounds, requestsPerRound,
-                Duration.ofSeconds(requestTimeout), rate, maxErrorRate, thresholds(), keepSnapshotsPolicy(),
-                Duration.ofSeconds(timeout), output);
-    }
-
-    private List<RequestSpec> requestSpecs() {
-        if (requests == null || requests.isEmpty()) {
-            return List.of(RequestSpec.get(readyPath));
-        }
-        try {
-            return requests.stream().map(Request::toSpec).toList();
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new InvalidConfigurationException("requests: " + e.getMessage());
-        }
-    }
-
-    private LeakThresholds thresholds() {
-        Set<String> ignored = new HashSet<>(LeakThresholds.ENGINE_INTERNALS);
-        ignored.addAll(orEmpty(ignoredConstructors));
-        double perRequest = maxObjectsPerRequest == null
-                ? LeakThresholds.DEFAULT_MAX_OBJECTS_PER_REQUEST : maxObjectsPerRequest;
-        try {
-            return new LeakThresholds(perRequest, ignored);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidConfigurationException(e.getMessage());
-        }
-    }
-
-    private KeepSnapshots keepSnapshotsPolicy() {
-        try {
-            return KeepSnapshots.fromParameter(keepSnapshots);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidConfigurationException(e.getMessage());
-        }
-    }
-
-    private Path writeReports(GateResult result, Path output) throws MojoExecutionException {
-        try {
-            return new ReportWriter().writeAll(result, output);
-        } catch (IOException e) {
-            throw new MojoExecutionException("leakgate could not write its reports to " + output + ": " + e.getMessage(), e);
-        }
-    }
-
-    private void summarise(GateResult result, Path report) {
-        String headline = "leakgate " + result.verdict() + ": " + result.reason();
-        if (result.verdict() == Verdict.PASS) {
-            getLog().info(headline);
-        } else {
-            getLog().warn(headline);
-        }
-        if (!result.findings().isEmpty()) {
-            new FindingsTable(10).render(result.findings()).forEach(line -> getLog().warn("  " + line));
-        }
-        getLog().info("Report: " + report);
     }
 
     private void decide(GateResult result, Path report) throws MojoExecutionException, MojoFailureException {
@@ -249,13 +70,9 @@ public class CheckMojo extends AbstractMojo {
         if (result.verdict() == Verdict.CRASH) {
             return "leakgate: the app crashed under load: " + result.reason() + System.lineSeparator() + "Report: " + report;
         }
-        String top = result.findings().stream().limit(3)
-                .map((Finding f) -> f.constructor() + " (+" + Units.decimal(f.growthPerRequest()) + " per request)")
-                .collect(Collectors.joining(", "));
+        String top = result.findings().stream().filter(Finding::failing).limit(3)
+                .map(Verdicts::describe)
+                .collect(Collectors.joining("; "));
         return "leakgate found a memory leak: " + top + System.lineSeparator() + "Report: " + report;
-    }
-
-    private static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? List.of() : List.copyOf(list);
     }
 }

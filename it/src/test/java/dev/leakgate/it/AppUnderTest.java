@@ -1,0 +1,58 @@
+package dev.leakgate.it;
+
+import dev.leakgate.analysis.LeakThresholds;
+import dev.leakgate.gate.Console;
+import dev.leakgate.gate.Gate;
+import dev.leakgate.gate.GateConfig;
+import dev.leakgate.gate.GateResult;
+import dev.leakgate.gate.KeepSnapshots;
+import dev.leakgate.load.RequestSpec;
+import dev.leakgate.process.LaunchSpec;
+import dev.leakgate.process.NodeLauncher;
+import dev.leakgate.snapshot.HeapSnapshotReader;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One app of {@code it/apps} judged by a whole gate run, with request counts small enough that a dozen apps
+ * take about a minute: 500 warm-up requests, then 3 rounds of 1,000.
+ */
+final class AppUnderTest {
+
+    static final int WARMUP_REQUESTS = 500;
+    static final int ROUNDS = 3;
+    static final int REQUESTS_PER_ROUND = 1000;
+
+    private static final Path APPS = Path.of(System.getProperty("leakgate.apps", "apps")).toAbsolutePath();
+
+    private static final Console QUIET = new Console() {
+        @Override
+        public void info(String message) {
+        }
+
+        @Override
+        public void warn(String message) {
+        }
+
+        @Override
+        public void appOutput(String line) {
+        }
+    };
+
+    private AppUnderTest() {
+    }
+
+    /** Runs the gate on {@code script} (relative to {@code it/apps}) with the default thresholds. */
+    static GateResult judge(String script, Path output) {
+        LaunchSpec launch = new LaunchSpec("node", List.of(), APPS, script, List.of(), Map.of(), 0, "PORT", "/",
+                Duration.ofSeconds(20), output.resolve("app.log"));
+        GateConfig config = new GateConfig(launch, List.of(RequestSpec.get("/")), 4, WARMUP_REQUESTS, ROUNDS,
+                REQUESTS_PER_ROUND, Duration.ofSeconds(10), 0, 1.0, LeakThresholds.defaults(), KeepSnapshots.ON_FAILURE,
+                Duration.ofSeconds(180), output);
+        return new Gate(new NodeLauncher(), new HeapSnapshotReader(), QUIET, Clock.systemUTC()).run(config);
+    }
+}

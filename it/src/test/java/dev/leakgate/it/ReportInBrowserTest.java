@@ -1,0 +1,90 @@
+package dev.leakgate.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import dev.leakgate.gate.GateResult;
+import dev.leakgate.gate.Verdict;
+import dev.leakgate.report.ReportWriter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The report of a real leaking run, as a browser shows it: opened from disk in headless Chromium. */
+class ReportInBrowserTest {
+
+    private static final String MARKUP = "<img src=x onerror=alert(1)>";
+
+    @TempDir
+    static Path output;
+
+    private static HeadlessChromium browser;
+
+    @BeforeAll
+    static void renderTheReportOfALeakingRun() throws Exception {
+        GateResult result = AppUnderTest.judge("report/markup-leak.js", output);
+        assertEquals(Verdict.LEAK, result.verdict(), result.reason());
+        Path page = new ReportWriter().writeAll(result, output);
+        browser = HeadlessChromium.open(page);
+    }
+
+    @AfterAll
+    static void closeBrowser() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void verdictAndFindingsAreOnThePage() throws Exception {
+        assertEquals("leakgate: LEAK", browser.evaluate("document.querySelector('.banner h1').textContent"));
+        int findings = Integer.parseInt(browser.evaluate("String(document.querySelectorAll('article.finding').length)"));
+        assertTrue(findings >= 1, "findings shown: " + findings);
+    }
+
+    @Test
+    void markupFromTheHeapShowsAsTextNotAsAnElement() throws Exception {
+        assertEquals("0", browser.evaluate("String(document.querySelectorAll('img').length)"));
+        String names = browser.evaluate("JSON.stringify([...document.querySelectorAll('article.finding h3 code')]"
+                + ".map(code => code.textContent))");
+        assertTrue(names.contains("\"{" + MARKUP + ", at}\""), "finding names as rendered: " + names);
+    }
+
+    @Test
+    void everyFindingHasADrawnChart() throws Exception {
+        String charts = browser.evaluate("JSON.stringify([...document.querySelectorAll('article.finding')].map("
+                + "f => { const line = f.querySelector('svg polyline'); "
+                + "return line ? line.getBBox().width : 0; }))");
+        assertTrue(!charts.equals("[]") && !charts.matches(".*\\b0\\b.*"), "chart widths per finding: " + charts);
+    }
+
+    @Test
+    void heapTimelineIsDrawnAcrossTheRun() throws Exception {
+        String width = browser.evaluate("String(document.querySelector('svg.timeline polyline.heap').getBBox().width)");
+        assertTrue(Double.parseDouble(width) > 100, "heap line width: " + width);
+        assertEquals("4", browser.evaluate("String(document.querySelectorAll('svg.timeline line.mark.snapshot').length)"),
+                "one mark per snapshot: baseline and 3 rounds");
+    }
+
+    @Test
+    void reportJsonOfTheSameRunFollowsItsDocumentedSchema() throws Exception {
+        JsonSchema schema;
+        try (var in = Files.newInputStream(Path.of("../docs/report.schema.json"))) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        }
+        JsonNode report = new ObjectMapper().readTree(output.resolve("report.json").toFile());
+
+        assertEquals(Set.of(), schema.validate(report));
+        assertEquals("LEAK", report.get("verdict").asText());
+    }
+}

@@ -1,0 +1,71 @@
+package dev.leakgate.report;
+
+import dev.leakgate.analysis.Finding;
+import dev.leakgate.gate.GateResult;
+import dev.leakgate.gate.Units;
+import dev.leakgate.load.PhaseResult;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * A Markdown summary of a run for CI pages, e.g. GitHub's job summary ({@code GITHUB_STEP_SUMMARY}).
+ * Heap and app text is put in code spans with backticks removed, so it cannot turn into markup or links.
+ */
+public final class MarkdownSummary {
+
+    private static final int MAX_FINDINGS = 10;
+
+    /** Appends the summary to {@code file}, creating it if needed; CI systems collect several steps in one file. */
+    public void appendTo(GateResult result, Path reportPage, Path file) throws IOException {
+        Files.writeString(file, render(result, reportPage), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    String render(GateResult result, Path reportPage) {
+        StringBuilder md = new StringBuilder();
+        md.append("### leakgate: ").append(result.verdict()).append("\n\n")
+                .append(plain(result.reason())).append("\n\n");
+        if (!result.findings().isEmpty()) {
+            md.append("| constructor | shape | per request | live per snapshot | retained | allocated at |\n")
+                    .append("|---|---|---:|---|---:|---|\n");
+            for (Finding finding : result.findings().subList(0, Math.min(MAX_FINDINGS, result.findings().size()))) {
+                md.append("| ").append(code(finding.constructor()))
+                        .append(" | ").append(finding.shape().name().toLowerCase(Locale.ROOT))
+                        .append(" | +").append(Units.decimal(finding.growthPerRequest()))
+                        .append(" | ").append(finding.perSnapshot().stream().map(Units::count)
+                                .collect(Collectors.joining(" → ")))
+                        .append(" | ").append(Units.bytes(finding.retainedSize()))
+                        .append(" | ").append(finding.location() == null ? "" : code(finding.location()))
+                        .append(" |\n");
+            }
+            if (result.findings().size() > MAX_FINDINGS) {
+                md.append("\n").append(result.findings().size() - MAX_FINDINGS).append(" more in the report.\n");
+            }
+            md.append('\n');
+        }
+        if (!result.phases().isEmpty()) {
+            PhaseResult load = PhaseResult.combine("all phases", result.phases());
+            md.append("Load: ").append(Units.count(load.requests())).append(" requests, ")
+                    .append(Units.decimal(load.requestsPerSecond())).append(" req/s, p99 ")
+                    .append(Units.decimal(load.latency().p99())).append(" ms, ")
+                    .append(Units.count(load.failed())).append(" failed.\n\n");
+        }
+        md.append("Report: ").append(code(reportPage.toString())).append("\n\n");
+        return md.toString();
+    }
+
+    private static String code(String text) {
+        return "`" + plain(text).replace("`", "'") + "`";
+    }
+
+    /** One line, no table breaks, no HTML. */
+    private static String plain(String text) {
+        return text.replace('\n', ' ').replace('\r', ' ').replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,85 @@
+package dev.leakgate.snapshot;
+
+import java.util.BitSet;
+import java.util.function.IntConsumer;
+
+/**
+ * How many strong references each object holds, counting those of the engine-internal stores only it
+ * owns (see {@link OwnedSizes}): an Array's elements store, a Map's or Set's hash table, an object's
+ * property store. An entry added to a collection adds at least one such reference, whether or not
+ * the store itself had to be reallocated, so the count follows a collection's size where its byte
+ * size moves in steps.
+ *
+ * <p>V8 reports an array's elements twice: as element edges of the array and as edges of its elements
+ * store. A store's reference to an object its owner already refers to directly is therefore not counted
+ * again, so an array of n elements counts n, however often it holds the same object.
+ */
+final class OwnedReferences {
+
+    private final HeapGraph graph;
+    private final int[] owners;
+    private final int[] counts;
+    private final int weakEdge;
+
+    private OwnedReferences(HeapGraph graph, int[] owners, int weakEdge) {
+        this.graph = graph;
+        this.owners = owners;
+        this.counts = new int[graph.nodeCount()];
+        this.weakEdge = weakEdge;
+    }
+
+    static OwnedReferences of(HeapGraph graph) {
+        OwnedReferences references = new OwnedReferences(graph, OwnedSizes.owners(graph), graph.meta().edgeType("weak"));
+        BitSet ownersTargets = new BitSet(graph.nodeCount());
+        for (int node = 0; node < references.owners.length; node++) {
+            int owner = references.owners[node];
+            if (owner >= 0) {
+                references.forEachReference(owner, node, ownersTargets, target -> references.counts[owner]++);
+            }
+        }
+        return references;
+    }
+
+    int countOf(int node) {
+        return counts[node];
+    }
+
+    /** The objects those references point to, in no particular order, one entry per reference. */
+    int[] targetsOf(int node) {
+        GrowableIntArray targets = new GrowableIntArray(counts[node]);
+        BitSet ownersTargets = new BitSet(graph.nodeCount());
+        for (int member = 0; member < owners.length; member++) {
+            if (owners[member] == node) {
+                forEachReference(node, member, ownersTargets, targets::add);
+            }
+        }
+        return targets.toArray();
+    }
+
+    /**
+     * The counted references of {@code member}, the owner itself or one of its stores: strong, leaving the
+     * owner's group, and for a store only to objects the owner does not refer to directly.
+     */
+    private void forEachReference(int owner, int member, BitSet ownersTargets, IntConsumer action) {
+        boolean store = member != owner;
+        if (store) {
+            markDirectTargets(owner, ownersTargets, true);
+        }
+        for (int edge = graph.edgesStart(member); edge < graph.edgesEnd(member); edge++) {
+            int target = graph.edgeTarget(edge);
+            if (graph.edgeType(edge) != weakEdge && owners[target] != owner
+                    && !(store && ownersTargets.get(target))) {
+                action.accept(target);
+            }
+        }
+        if (store) {
+            markDirectTargets(owner, ownersTargets, false);
+        }
+    }
+
+    private void markDirectTargets(int owner, BitSet targets, boolean value) {
+        for (int edge = graph.edgesStart(owner); edge < graph.edgesEnd(owner); edge++) {
+            targets.set(graph.edgeTarget(edge), value);
+        }
+    }
+}
