@@ -137,8 +137,7 @@ final class CompareCommand implements Command {
 
     private HeapSnapshot readSummary(Path file) {
         try {
-            // Every graph is read: a census needs its references. Each is dropped once counted.
-            return reader.read(file, ReadMode.GRAPH);
+            return reader.read(file, ReadMode.SUMMARY);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

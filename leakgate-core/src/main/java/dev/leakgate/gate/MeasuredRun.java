@@ -91,12 +91,13 @@ final class MeasuredRun {
         if (config.warmupRequests() > 0) {
             runPhase("warm-up", config.warmupRequests(), load, heap);
         }
-        ObjectIds baseline = ObjectIds.of(snapshot(0, "baseline", session, heap));
+        ObjectIds baseline = ObjectIds.of(snapshot(0, "baseline", ReadMode.SUMMARY, session, heap));
         session.startHeapSampling(SAMPLING_INTERVAL_BYTES);
         HeapSnapshot last = null;
         for (int round = 1; round <= config.rounds(); round++) {
             runPhase("round " + round, config.requestsPerRound(), load, heap);
-            last = snapshot(round, "round " + round, session, heap);
+            ReadMode mode = round == config.rounds() ? ReadMode.GRAPH : ReadMode.SUMMARY;
+            last = snapshot(round, "round " + round, mode, session, heap);
         }
         // The last snapshot collected garbage first, so what the profile still holds survived.
         HeapSamplingProfile survivors = session.stopHeapSampling();
@@ -127,8 +128,11 @@ final class MeasuredRun {
         }
     }
 
-    /** Takes, reads and counts one snapshot; every snapshot is read with its graph, which its census needs. */
-    private HeapSnapshot snapshot(int index, String label, InspectorSession session, HeapSampler heap)
+    /**
+     * Takes, reads and counts one snapshot. Only the last one is kept with its graph, for retainer paths and
+     * retained sizes; a summary still has what its census needs.
+     */
+    private HeapSnapshot snapshot(int index, String label, ReadMode mode, InspectorSession session, HeapSampler heap)
             throws IOException, InterruptedException {
         measured.startPhase("snapshot " + label);
         Path file = config.outputDirectory().resolve("snapshots")
@@ -138,7 +142,7 @@ final class MeasuredRun {
         session.collectGarbage();
         heap.mark(HeapTimeline.MarkKind.SNAPSHOT, "snapshot " + label);
         // Parsed while it arrives; the file is written on the way unless no snapshot is ever kept.
-        HeapSnapshot snapshot = reader.read(parser -> transfer(session, parser, file), file.toString(), ReadMode.GRAPH);
+        HeapSnapshot snapshot = reader.read(parser -> transfer(session, parser, file), file.toString(), mode);
         Census census = Census.of(label, snapshot);
         measured.add(census);
         console.info("Snapshot " + label + ": " + Units.count(census.nodeCount()) + " objects, "

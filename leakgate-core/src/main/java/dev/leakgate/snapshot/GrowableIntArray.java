@@ -35,6 +35,15 @@ final class GrowableIntArray {
         return size == 0;
     }
 
+    void clear() {
+        size = 0;
+    }
+
+    /** Where {@code key} is among the values at {@code from} (inclusive) to {@code to}, which are sorted; negative if absent. */
+    int binarySearch(int from, int to, int key) {
+        return Arrays.binarySearch(values, from, to, key);
+    }
+
     /** Removes and returns the last value, so the array can serve as a stack. */
     int removeLast() {
         return values[--size];

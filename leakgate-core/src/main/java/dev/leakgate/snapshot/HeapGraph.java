@@ -67,8 +67,8 @@ final class HeapGraph {
         return nodeTypes[node];
     }
 
-    String nodeTypeName(int node) {
-        return meta.nodeTypes().get(nodeTypes[node]);
+    byte[] nodeTypes() {
+        return nodeTypes;
     }
 
     int nameIndex(int node) {

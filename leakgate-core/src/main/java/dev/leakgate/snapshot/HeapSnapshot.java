@@ -35,6 +35,10 @@ public final class HeapSnapshot {
     private final long totalSelfSize;
     private final int maxObjectId;
     private final int edgeCount;
+    private final byte[] nodeTypes;
+    private final List<String> nodeTypeNames;
+    /** A summary's counts, made while its edges streamed by; a graph counts from its edges when asked. */
+    private final int[] streamedOwnedReferenceCounts;
     private final HeapGraph graph;
     private final SourceLocations locations;
     private ShortestPaths shortestPaths;
@@ -44,13 +48,16 @@ public final class HeapSnapshot {
     private OwnedReferences ownedReferences;
 
     HeapSnapshot(String sourceName, ReadMode mode, HeapGraph graph, ClassNames classes, SourceLocations locations,
-                 int edgeCount) {
+                 int edgeCount, int[] streamedOwnedReferenceCounts) {
         this.sourceName = sourceName;
         this.mode = mode;
         this.ids = graph.ids();
         this.selfSizes = graph.selfSizes();
         this.classes = classes;
         this.edgeCount = edgeCount;
+        this.nodeTypes = graph.nodeTypes();
+        this.nodeTypeNames = graph.meta().nodeTypes();
+        this.streamedOwnedReferenceCounts = streamedOwnedReferenceCounts;
         this.graph = mode == ReadMode.GRAPH ? graph : null;
         this.locations = locations;
         this.counted = countedNodes(graph);
@@ -241,10 +248,9 @@ public final class HeapSnapshot {
         return graph.name(checked(node));
     }
 
-    /** The node's V8 type: object, closure, string, array, hidden, native, ... (GRAPH mode). */
+    /** The node's V8 type: object, closure, string, array, hidden, native, ... */
     public String nodeType(int node) {
-        requireGraph("nodeType");
-        return graph.nodeTypeName(checked(node));
+        return nodeTypeNames.get(nodeTypes[checked(node)]);
     }
 
     /** The node's outgoing references, in snapshot order (GRAPH mode). */
@@ -261,10 +267,12 @@ public final class HeapSnapshot {
     /**
      * The strong references the object holds itself or through the engine-internal stores only it owns
      * (an Array's elements, a Map's or Set's hash table, an object's property store), as counted for its
-     * {@link #selfSize}. Grows by at least one with every element or entry added to a collection (GRAPH mode).
+     * {@link #selfSize}. Grows by at least one with every element or entry added to a collection (both modes).
      */
     public int ownedReferenceCount(int node) {
-        requireGraph("ownedReferenceCount");
+        if (streamedOwnedReferenceCounts != null) {
+            return streamedOwnedReferenceCounts[checked(node)];
+        }
         return ownedReferences().countOf(checked(node));
     }
 

@@ -18,7 +18,7 @@ import java.util.zip.ZipException;
  * Reads V8 {@code .heapsnapshot} files (plain or gzip-compressed) and snapshots as they arrive, in
  * one streaming pass. A {@link ReadMode#GRAPH} snapshot takes about 34 bytes of heap per node
  * (strings included) and 9 per edge; a {@link ReadMode#SUMMARY} snapshot never stores its edges,
- * uses them as they stream by, and keeps about 25 bytes per node once read.
+ * uses them as they stream by, and keeps about 30 bytes per node once read.
  */
 public final class HeapSnapshotReader {
 
@@ -89,7 +89,7 @@ public final class HeapSnapshotReader {
         HeapGraph graph = parsed.graph();
         ClassNames classes = ClassNames.of(graph, parsed.shapes());
         return new HeapSnapshot(sourceName, mode, graph, mode == ReadMode.GRAPH ? classes.withoutShapes() : classes,
-                parsed.locations(), parsed.edgeCount());
+                parsed.locations(), parsed.edgeCount(), parsed.ownedReferenceCounts());
     }
 
     private static InputStream decompressed(InputStream in, String sourceName) throws IOException {

@@ -266,14 +266,15 @@ final class SnapshotParser {
                         strings);
                 PlainObjectShapes shapes = summary.plainObjectShapes(names,
                         strings.indexOf(PlainObjectShapes.PLAIN_OBJECT), strings);
-                return new ParsedSnapshot(graph, shapes, SourceLocations.none(), edges.count());
+                return new ParsedSnapshot(graph, shapes, SourceLocations.none(), edges.count(),
+                        summary.ownedReferenceCounts());
             }
             EdgeColumns columns = (EdgeColumns) edges;
             HeapGraph graph = new HeapGraph(meta, root, nodeTypes, names, nodes.ids.toArray(),
                     nodes.selfSizes.toArray(), firstEdges, columns.types(), columns.names(), columns.targets(), strings);
             OwnedSizes.of(graph);
             return new ParsedSnapshot(graph, PlainObjectShapes.of(graph),
-                    SourceLocations.from(locations, meta, nodeCount, source), edges.count());
+                    SourceLocations.from(locations, meta, nodeCount, source), edges.count(), null);
         }
 
         private void requireHeaderBefore(String section) throws SnapshotFormatException {

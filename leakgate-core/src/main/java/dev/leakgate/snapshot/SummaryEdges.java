@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * What a {@link ReadMode#SUMMARY} snapshot needs of the edges, taken as they stream by so that the
  * edges themselves are never stored: who owns each engine-internal node (for {@link OwnedSizes}'
- * self sizes) and each object's property names (for {@link PlainObjectShapes}).
+ * self sizes), each object's property names (for {@link PlainObjectShapes}) and the references each
+ * object owns (for {@link OwnedReferences}' counts, see {@link StreamedOwnedReferences}).
  *
  * <p>Edges arrive grouped by the node they leave, so each object's property list is complete when
  * the next node's edges begin. Ownership needs a walk, but only over the edges between two
@@ -35,8 +36,10 @@ final class SummaryEdges extends EdgeReader {
     private final Map<NameIndexes, Integer> listIndexes = new HashMap<>();
     private final List<int[]> lists = new ArrayList<>();
     private final NameIndexes properties = new NameIndexes(new int[16]);
+    private final StreamedOwnedReferences ownedReferences;
     private int source;
     private boolean userRoot;
+    private boolean ownersFinal;
 
     SummaryEdges(SnapshotMeta meta, byte[] nodeTypes, int[] firstEdges, int root, String sourceName) {
         super(meta, nodeTypes.length, sourceName);
@@ -55,6 +58,7 @@ final class SummaryEdges extends EdgeReader {
         }
         this.listOfNode = new int[nodeTypes.length];
         properties.clear();
+        this.ownedReferences = new StreamedOwnedReferences(meta, nodeTypes, owners);
     }
 
     @Override
@@ -68,6 +72,7 @@ final class SummaryEdges extends EdgeReader {
         if (source == root && nodeTypes[target] != syntheticType) {
             userRoot = true;
         }
+        ownedReferences.edge(source, type, target);
         if (type == weakEdge || !isInternal(target)) {
             return;
         }
@@ -81,11 +86,10 @@ final class SummaryEdges extends EdgeReader {
 
     /** Moves the sizes of owned internals to their owners, in place; call once, after the last edge. */
     long[] ownedSizes(long[] selfSizes) {
-        finishNodes();
+        finishOwners();
         if (!userRoot) {
             return selfSizes;
         }
-        propagateOwners();
         for (int node = 0; node < owners.length; node++) {
             int owner = owners[node];
             if (owner >= 0 && owner != node && owner != root && nodeTypes[owner] != syntheticType) {
@@ -94,6 +98,12 @@ final class SummaryEdges extends EdgeReader {
             }
         }
         return selfSizes;
+    }
+
+    /** {@link OwnedReferences#countOf} for every node; call once, after the last edge. */
+    int[] ownedReferenceCounts() {
+        finishOwners();
+        return ownedReferences.counts(innerSources, innerTargets);
     }
 
     /** The property lists of plain objects: objects named {@code Object}, the string at {@code plainObjectName}. */
@@ -120,6 +130,14 @@ final class SummaryEdges extends EdgeReader {
         return PlainObjectShapes.of(listOfNode, plainLists, objectsPerList.toArray());
     }
 
+    private void finishOwners() {
+        finishNodes();
+        if (!ownersFinal) {
+            propagateOwners();
+            ownersFinal = true;
+        }
+    }
+
     private void finishNodes() {
         while (source < nodeTypes.length) {
             finishNode();
@@ -140,6 +158,7 @@ final class SummaryEdges extends EdgeReader {
             listOfNode[source] = PlainObjectShapes.NOT_PLAIN;
         }
         properties.clear();
+        ownedReferences.finishNode(source);
         source++;
     }
 
