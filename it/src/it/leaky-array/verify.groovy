@@ -2,7 +2,7 @@ def checks = new GroovyShell().parse(new File(itSources, 'checks.groovy'))
 def log = checks.buildLog(basedir)
 
 assert log.contains('BUILD FAILURE')
-assert log.contains('leakgate found a memory leak: (anonymous)() › context › seen › Array grew')
+assert log.contains('leakgate found a memory leak: server.js (module) › seen › Array grew')
 assert log.contains('seen › Array grew by 1.00 references per request; RequestRecord grew by 1.00 objects per request')
 
 def report = checks.report(basedir)

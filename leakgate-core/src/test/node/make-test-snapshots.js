@@ -75,14 +75,49 @@ function snapshot(label) {
   v8.writeHeapSnapshot(path.join(process.argv[2], label + '.heapsnapshot'));
 }
 
+// Between s1 and s2 some objects of each kind come and go, for the Comparison view's columns.
+class Session {
+  constructor(user) {
+    this.user = user;
+  }
+}
+const churn = { sessions: [], maps: [], buffers: [], arrays: [], handlers: [], texts: [] };
+fixture.churn = churn;
+
+function prepareChurn() {
+  for (let i = 0; i < 30; i++) churn.sessions.push(new Session(i));
+  churn.maps.push(new Map([[1, 1]]), new Map([[2, 2]]));
+  churn.buffers.push(Buffer.alloc(2048, 1));
+  churn.arrays.push([1, 2, 3], [4, 5, 6]);
+  for (let i = 0; i < 5; i++) churn.handlers.push(makeHandler(i));
+}
+
+// Expected from s1 to s2: Session +20 -10, Map +2 -1, Buffer +3 -1, Array +4 -1,
+// Function +7 -3, and 5 new strings of 100 characters each.
+function churnBetweenS1AndS2() {
+  churn.sessions.splice(0, 10);
+  for (let i = 30; i < 50; i++) churn.sessions.push(new Session(i));
+  churn.maps.shift();
+  churn.maps.push(new Map([[3, 3]]), new Map([[4, 4]]));
+  churn.buffers.shift();
+  for (let i = 0; i < 3; i++) churn.buffers.push(Buffer.alloc(2048, 2));
+  churn.arrays.shift();
+  for (let i = 0; i < 4; i++) churn.arrays.push([7, 8, i]);
+  churn.handlers.splice(0, 3);
+  for (let i = 0; i < 7; i++) churn.handlers.push(makeHandler(i));
+  for (let i = 0; i < 5; i++) churn.texts.push(String.fromCharCode(97 + i).repeat(100));
+}
+
 // A WeakRef keeps its target alive until the current job ends: snapshot from a later job so
 // that the WeakTarget is really gone.
 setImmediate(() => {
   fs.mkdirSync(process.argv[2], { recursive: true });
   snapshot('s0');
   serveRequests(100, 50);
+  prepareChurn();
   snapshot('s1');
   serveRequests(150, 50);
+  churnBetweenS1AndS2();
   snapshot('s2');
   clearInterval(fixture.timer);
 });

@@ -2,7 +2,6 @@ package dev.leakgate.analysis;
 
 import dev.leakgate.snapshot.ConstructorTotal;
 import dev.leakgate.snapshot.HeapSnapshot;
-import dev.leakgate.snapshot.ReadMode;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -27,12 +26,8 @@ public record Census(String label, int nodeCount, long totalSize, int maxObjectI
         collections = Map.copyOf(collections);
     }
 
-    /** Reduces a snapshot read with {@link ReadMode#GRAPH} (collections are told by their references). */
+    /** Reduces a snapshot read in either mode (collections are told by their owned reference counts). */
     public static Census of(String label, HeapSnapshot snapshot) {
-        if (snapshot.readMode() != ReadMode.GRAPH) {
-            throw new IllegalArgumentException("a census needs the references of " + snapshot.sourceName()
-                    + ": read it with ReadMode.GRAPH");
-        }
         Map<String, ConstructorTotal> byName = new HashMap<>();
         for (ConstructorTotal total : snapshot.constructors()) {
             byName.put(total.name(), total);

@@ -12,25 +12,40 @@ import dev.leakgate.gate.Verdict;
 import dev.leakgate.gate.Verdicts;
 import dev.leakgate.report.FindingsTable;
 import dev.leakgate.report.ReportWriter;
+import dev.leakgate.snapshot.Comparison;
 import dev.leakgate.snapshot.HeapSnapshot;
 import dev.leakgate.snapshot.HeapSnapshotReader;
+import dev.leakgate.snapshot.ObjectIds;
 import dev.leakgate.snapshot.ReadMode;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * {@code compare S0 S1 [S2...]}: the gate's analysis and reports for snapshot files one process wrote
- * elsewhere (production, staging), oldest first.
+ * elsewhere (production, staging), oldest first. Only the last snapshot is held as a graph; the
+ * others are reduced to their census as they are read, the baseline also to its object ids until
+ * the last one is compared with it.
  */
 final class CompareCommand implements Command {
 
     private static final int DEFAULT_REQUESTS_PER_ROUND = 2000;
+    private static final int PARALLEL_READS = 2;
 
     private final HeapSnapshotReader reader = new HeapSnapshotReader();
 
@@ -53,16 +68,10 @@ final class CompareCommand implements Command {
         }
         Instant started = Instant.now();
         try {
-            List<Census> series = new ArrayList<>();
-            HeapSnapshot last = null;
-            for (Path file : files) {
-                // Each graph is dropped once counted, but for the last one's, which the findings are traced in.
-                last = reader.read(file, ReadMode.GRAPH);
-                series.add(Census.of(file.getFileName().toString(), last));
-            }
+            Series series = read(files);
             LeakThresholds thresholds = LeakThresholds.defaults();
-            List<Finding> findings = new SeriesAnalyzer(thresholds, ScriptCatalog.empty(Path.of("")))
-                    .analyze(series, last, requestsPerRound);
+            List<Finding> findings = new SeriesAnalyzer(thresholds, scriptsOf(series.last()))
+                    .analyze(series.censuses(), series.last(), requestsPerRound);
             GateResult result = result(findings, series, requestsPerRound, thresholds, started);
             Path report = new ReportWriter().writeAll(result, outputDirectory);
             out.println(result.verdict() + ": " + result.reason());
@@ -72,17 +81,132 @@ final class CompareCommand implements Command {
         } catch (IOException e) {
             err.println("leakgate compare: " + e.getMessage());
             return Main.ERROR;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("leakgate compare: interrupted");
+            return Main.ERROR;
         }
     }
 
-    private static GateResult result(List<Finding> findings, List<Census> series, int requestsPerRound,
+    /**
+     * Reads the files, refusing any that is not a later snapshot of the baseline's process. The
+     * snapshots before the last are reduced to their census, two at a time on their own threads
+     * (two keep both cores busy and the memory bounded); the last is read as a graph once they are
+     * done. The baseline's object ids are dropped on return, before the analysis needs the memory.
+     */
+    private Series read(List<Path> files) throws IOException, InterruptedException {
+        ExecutorService threads = Executors.newFixedThreadPool(PARALLEL_READS, daemonThreads());
+        try {
+            List<Path> earlier = files.subList(0, files.size() - 1);
+            CompletableFuture<Baseline> baseline = CompletableFuture.supplyAsync(
+                    () -> readBaseline(earlier.get(0)), threads);
+            List<CompletableFuture<Census>> intermediates = new ArrayList<>();
+            for (Path file : earlier.subList(1, earlier.size())) {
+                intermediates.add(CompletableFuture.supplyAsync(() -> readIntermediate(file, baseline), threads));
+            }
+            List<Census> censuses = new ArrayList<>();
+            censuses.add(await(baseline).census());
+            for (CompletableFuture<Census> intermediate : intermediates) {
+                censuses.add(await(intermediate));
+            }
+            Path lastFile = files.get(files.size() - 1);
+            HeapSnapshot last = reader.read(lastFile, ReadMode.GRAPH);
+            ObjectIds baselineIds = await(baseline).ids();
+            baselineIds.requireSameProcess(last);
+            censuses.add(Census.of(label(lastFile), last));
+            return new Series(censuses, last, Comparison.between(baselineIds, last));
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private Baseline readBaseline(Path file) {
+        HeapSnapshot snapshot = readSummary(file);
+        return new Baseline(Census.of(label(file), snapshot), ObjectIds.of(snapshot));
+    }
+
+    private Census readIntermediate(Path file, CompletableFuture<Baseline> baseline) {
+        HeapSnapshot snapshot = readSummary(file);
+        try {
+            baseline.join().ids().requireSameProcess(snapshot);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Census.of(label(file), snapshot);
+    }
+
+    private HeapSnapshot readSummary(Path file) {
+        try {
+            return reader.read(file, ReadMode.SUMMARY);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The result of a read on another thread; its failure as the IOException it was. */
+    private static <T> T await(CompletableFuture<T> future) throws IOException, InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            while (cause instanceof CompletionException || cause instanceof UncheckedIOException) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        return task -> {
+            Thread thread = new Thread(task, "leakgate snapshot reader");
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** What is kept of the first snapshot: its census, and its object ids to check and compare the others with. */
+    private record Baseline(Census census, ObjectIds ids) {}
+
+    /**
+     * The scripts as the heap names them, since no inspector announced them: files relative to the
+     * current directory, like the gate shows them relative to the app's.
+     */
+    private static ScriptCatalog scriptsOf(HeapSnapshot last) {
+        Map<String, String> urls = new HashMap<>();
+        last.scriptNames().forEach((id, name) -> urls.put(Integer.toString(id), asUrl(name)));
+        return new ScriptCatalog(urls, Path.of(""));
+    }
+
+    /** CommonJS scripts are named by their path, ES modules and Node's own scripts by a URL. */
+    private static String asUrl(String scriptName) {
+        try {
+            Path path = Path.of(scriptName);
+            return path.isAbsolute() ? path.toUri().toString() : scriptName;
+        } catch (InvalidPathException notAPath) {
+            return scriptName;
+        }
+    }
+
+    private static String label(Path file) {
+        return file.getFileName().toString();
+    }
+
+    /** What the analysis needs of the files: every census, the last snapshot's graph, the baseline compared with it. */
+    private record Series(List<Census> censuses, HeapSnapshot last, Comparison comparison) {}
+
+    private static GateResult result(List<Finding> findings, Series series, int requestsPerRound,
                                      LeakThresholds thresholds, Instant started) {
         Verdict verdict = findings.stream().anyMatch(Finding::failing) ? Verdict.LEAK : Verdict.PASS;
-        String reason = Verdicts.explainSeries(findings, series.size() - 1, requestsPerRound,
+        String reason = Verdicts.explainSeries(findings, series.censuses().size() - 1, requestsPerRound,
                 thresholds.maxObjectsPerRequest());
-        List<SnapshotInfo> snapshots = series.stream().map(SnapshotInfo::of).toList();
+        List<SnapshotInfo> snapshots = series.censuses().stream().map(SnapshotInfo::of).toList();
         return new GateResult(verdict, reason, findings, List.of(), snapshots, HeapTimeline.empty(), List.of(), null,
-                started,
-                Duration.between(started, Instant.now()));
+                started, Duration.between(started, Instant.now()), series.comparison().rows());
     }
 }

@@ -106,8 +106,8 @@ public final class Gate {
                               Measurements measured, Instant started) {
         Instant now = clock.instant();
         return new GateResult(verdict, reason, findings, measured.phases(), measured.snapshots(),
-                measured.heapTimeline(), tail(appLogTail),
-                measured.nodeVersion(), started, Duration.between(started, now));
+                measured.heapTimeline(), tail(appLogTail), measured.nodeVersion(), started,
+                Duration.between(started, now), measured.comparison());
     }
 
     private static void prepareOutputDirectory(Path outputDirectory) throws IOException {

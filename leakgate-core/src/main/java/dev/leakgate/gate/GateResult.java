@@ -2,6 +2,7 @@ package dev.leakgate.gate;
 
 import dev.leakgate.analysis.Finding;
 import dev.leakgate.load.PhaseResult;
+import dev.leakgate.snapshot.ComparisonRow;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,22 +17,24 @@ import java.util.List;
  * @param phases     the load phases that ran: warm-up, then the rounds
  * @param heapTimeline heap used over the run, empty when no app was measured
  * @param appLogTail the app's last output lines, for crashes and start-up failures
+ * @param comparison the DevTools Comparison view from the baseline to the last snapshot; empty when not made
  */
 public record GateResult(Verdict verdict, String reason, List<Finding> findings, List<PhaseResult> phases,
                          List<SnapshotInfo> snapshots, HeapTimeline heapTimeline, List<String> appLogTail,
-                         String nodeVersion, Instant startedAt, Duration duration) {
+                         String nodeVersion, Instant startedAt, Duration duration, List<ComparisonRow> comparison) {
 
     public GateResult {
         findings = List.copyOf(findings);
         phases = List.copyOf(phases);
         snapshots = List.copyOf(snapshots);
         appLogTail = List.copyOf(appLogTail);
+        comparison = List.copyOf(comparison);
     }
 
     /** A run that never started, e.g. because of a bad parameter. */
     public static GateResult notStarted(String reason, Instant now) {
         return new GateResult(Verdict.ERROR, reason, List.of(), List.of(), List.of(), HeapTimeline.empty(), List.of(),
-                null, now, Duration.ZERO);
+                null, now, Duration.ZERO, List.of());
     }
 
     public boolean failed() {

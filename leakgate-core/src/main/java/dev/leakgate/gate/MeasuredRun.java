@@ -10,8 +10,10 @@ import dev.leakgate.load.LoadGenerator;
 import dev.leakgate.load.PhaseResult;
 import dev.leakgate.process.LastWords;
 import dev.leakgate.process.RunningApp;
+import dev.leakgate.snapshot.Comparison;
 import dev.leakgate.snapshot.HeapSnapshot;
 import dev.leakgate.snapshot.HeapSnapshotReader;
+import dev.leakgate.snapshot.ObjectIds;
 import dev.leakgate.snapshot.ReadMode;
 
 import java.io.IOException;
@@ -89,16 +91,18 @@ final class MeasuredRun {
         if (config.warmupRequests() > 0) {
             runPhase("warm-up", config.warmupRequests(), load, heap);
         }
-        snapshot(0, "baseline", session, heap);
+        ObjectIds baseline = ObjectIds.of(snapshot(0, "baseline", ReadMode.SUMMARY, session, heap));
         session.startHeapSampling(SAMPLING_INTERVAL_BYTES);
         HeapSnapshot last = null;
         for (int round = 1; round <= config.rounds(); round++) {
             runPhase("round " + round, config.requestsPerRound(), load, heap);
-            last = snapshot(round, "round " + round, session, heap);
+            ReadMode mode = round == config.rounds() ? ReadMode.GRAPH : ReadMode.SUMMARY;
+            last = snapshot(round, "round " + round, mode, session, heap);
         }
         // The last snapshot collected garbage first, so what the profile still holds survived.
         HeapSamplingProfile survivors = session.stopHeapSampling();
         measured.startPhase("analysis");
+        measured.comparison(Comparison.between(baseline, last).rows());
         ScriptCatalog scripts = new ScriptCatalog(session.scriptUrls(), config.launch().workingDirectory());
         List<Finding> findings = new SeriesAnalyzer(config.thresholds(), scripts)
                 .analyze(measured.censuses(), last, config.requestsPerRound(), survivors.allocations());
@@ -124,26 +128,38 @@ final class MeasuredRun {
         }
     }
 
-    /** Takes, reads and counts one snapshot; every snapshot is read with its graph, which its census needs. */
-    private HeapSnapshot snapshot(int index, String label, InspectorSession session, HeapSampler heap)
+    /**
+     * Takes, reads and counts one snapshot. Only the last one is kept with its graph, for retainer paths and
+     * retained sizes; a summary still has what its census needs.
+     */
+    private HeapSnapshot snapshot(int index, String label, ReadMode mode, InspectorSession session, HeapSampler heap)
             throws IOException, InterruptedException {
         measured.startPhase("snapshot " + label);
         Path file = config.outputDirectory().resolve("snapshots")
                 .resolve("s" + index + "-" + label.replace(' ', '-') + ".heapsnapshot");
-        measured.snapshotFileStarted(file);
         Instant start = clock.instant();
         heap.mark(HeapTimeline.MarkKind.GC, "GC");
         session.collectGarbage();
         heap.mark(HeapTimeline.MarkKind.SNAPSHOT, "snapshot " + label);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            session.takeHeapSnapshot(out, config.timeout());
-        }
-        HeapSnapshot snapshot = reader.read(file, ReadMode.GRAPH);
+        // Parsed while it arrives; the file is written on the way unless no snapshot is ever kept.
+        HeapSnapshot snapshot = reader.read(parser -> transfer(session, parser, file), file.toString(), mode);
         Census census = Census.of(label, snapshot);
         measured.add(census);
         console.info("Snapshot " + label + ": " + Units.count(census.nodeCount()) + " objects, "
                 + Units.bytes(census.totalSize()) + " in " + Units.duration(Duration.between(start, clock.instant())));
         return snapshot;
+    }
+
+    private void transfer(InspectorSession session, OutputStream parser, Path file)
+            throws IOException, InterruptedException {
+        if (config.keepSnapshots() == KeepSnapshots.NEVER) {
+            session.takeHeapSnapshot(parser, config.timeout());
+            return;
+        }
+        measured.snapshotFileStarted(file);
+        try (OutputStream copy = Files.newOutputStream(file)) {
+            session.takeHeapSnapshot(new TeeOutputStream(parser, copy), config.timeout());
+        }
     }
 
     private RunStopped explainBrokenRun(Exception cause) {

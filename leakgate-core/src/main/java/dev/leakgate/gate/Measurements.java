@@ -2,6 +2,7 @@ package dev.leakgate.gate;
 
 import dev.leakgate.analysis.Census;
 import dev.leakgate.load.PhaseResult;
+import dev.leakgate.snapshot.ComparisonRow;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ final class Measurements {
     private final List<PhaseResult> phases = new ArrayList<>();
     private final List<Census> censuses = new ArrayList<>();
     private final List<Path> snapshotFiles = new ArrayList<>();
+    private List<ComparisonRow> comparison = List.of();
     private String nodeVersion;
     private HeapTimeline heapTimeline = HeapTimeline.empty();
     private String currentPhase = "start-up";
@@ -36,6 +38,15 @@ final class Measurements {
     /** Recorded before the transfer starts, so that a half-written file is cleaned up too. */
     void snapshotFileStarted(Path file) {
         snapshotFiles.add(file);
+    }
+
+    /** The DevTools Comparison view from the baseline to the last snapshot. */
+    void comparison(List<ComparisonRow> rows) {
+        comparison = List.copyOf(rows);
+    }
+
+    List<ComparisonRow> comparison() {
+        return comparison;
     }
 
     void heapTimeline(HeapTimeline timeline) {

@@ -11,6 +11,7 @@ import dev.leakgate.gate.HeapTimeline;
 import dev.leakgate.gate.SnapshotInfo;
 import dev.leakgate.load.Latency;
 import dev.leakgate.load.PhaseResult;
+import dev.leakgate.snapshot.ComparisonRow;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -72,6 +73,7 @@ public final class JsonReport {
                 out.writeEndObject();
             }
             out.writeEndArray();
+            writeComparison(out, result);
             out.writeArrayFieldStart("appLogTail");
             for (String line : result.appLogTail()) {
                 out.writeString(line);
@@ -116,6 +118,23 @@ public final class JsonReport {
         }
         out.writeEndArray();
         out.writeEndObject();
+    }
+
+    /** The DevTools Comparison view from the baseline to the last snapshot, one object per constructor. */
+    private static void writeComparison(JsonGenerator out, GateResult result) throws IOException {
+        out.writeArrayFieldStart("comparison");
+        for (ComparisonRow row : result.comparison()) {
+            out.writeStartObject();
+            out.writeStringField("constructor", row.constructor());
+            out.writeNumberField("newCount", row.newCount());
+            out.writeNumberField("deletedCount", row.deletedCount());
+            out.writeNumberField("countDelta", row.countDelta());
+            out.writeNumberField("allocatedSize", row.allocatedSize());
+            out.writeNumberField("freedSize", row.freedSize());
+            out.writeNumberField("sizeDelta", row.sizeDelta());
+            out.writeEndObject();
+        }
+        out.writeEndArray();
     }
 
     /** {@code leak}, {@code withinBaseline}, {@code engineInternal}. */

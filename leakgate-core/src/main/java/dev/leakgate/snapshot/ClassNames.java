@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The constructor name (class key) of every node, as the Constructor column of the Chrome DevTools
@@ -35,15 +36,39 @@ final class ClassNames {
     private final List<String> names;
     private final Map<String, Integer> indexes;
     private final int[] classOfNode;
+    private final PlainObjectShapes shapes;
+    private final ShapeDefinitions definitions;
 
-    private ClassNames(List<String> names, Map<String, Integer> indexes, int[] classOfNode) {
+    private ClassNames(List<String> names, Map<String, Integer> indexes, int[] classOfNode, PlainObjectShapes shapes,
+                       ShapeDefinitions definitions) {
         this.names = names;
         this.indexes = indexes;
         this.classOfNode = classOfNode;
+        this.shapes = shapes;
+        this.definitions = definitions;
     }
 
-    static ClassNames of(HeapGraph graph) {
-        return new Assigner(graph).assign();
+    /** Needs the graph's nodes and names only, not its edges: the plain objects' property lists come with {@code shapes}. */
+    static ClassNames of(HeapGraph graph, PlainObjectShapes shapes) {
+        return new Assigner(graph).assign(shapes, shapes.inferDefinitions());
+    }
+
+    /** The plain-object shapes this snapshot defines, to name another snapshot's objects as DevTools compares them. */
+    ShapeDefinitions definitions() {
+        return definitions;
+    }
+
+    /**
+     * The property lists of this snapshot's plain objects, when kept: a graph can list them again
+     * from its edges, and a final snapshot needs the memory for its analysis.
+     */
+    Optional<PlainObjectShapes> shapes() {
+        return Optional.ofNullable(shapes);
+    }
+
+    /** The same names without the property lists. */
+    ClassNames withoutShapes() {
+        return new ClassNames(names, indexes, classOfNode, null, definitions);
     }
 
     int classOf(int node) {
@@ -76,7 +101,7 @@ final class ClassNames {
             Arrays.fill(classOfNameIndex, -1);
         }
 
-        ClassNames assign() {
+        ClassNames assign(PlainObjectShapes shapes, ShapeDefinitions definitions) {
             SnapshotMeta meta = graph.meta();
             int hidden = meta.nodeType("hidden");
             int object = meta.nodeType("object");
@@ -92,19 +117,24 @@ final class ClassNames {
                         : type == regexp ? "RegExp"
                         : "(" + meta.nodeTypes().get(type) + ")");
             }
-            PlainObjectShapes shapes = PlainObjectShapes.infer(graph);
+            String[] shapeNames = shapes.namesUnder(definitions);
+            int[] classOfList = new int[shapeNames.length];
+            for (int list = 0; list < shapeNames.length; list++) {
+                classOfList[list] = intern(shapeNames[list]);
+            }
             int[] classOfNode = new int[graph.nodeCount()];
             for (int node = 0; node < classOfNode.length; node++) {
                 int type = graph.nodeType(node);
-                if (type == object && graph.name(node).equals("Object")) {
-                    classOfNode[node] = intern(shapes.shapeOf(node));
+                int list = shapes.listOf(node);
+                if (list != PlainObjectShapes.NOT_PLAIN) {
+                    classOfNode[node] = classOfList[list];
                 } else if (type == object || type == nativeType) {
                     classOfNode[node] = classOfName(graph.nameIndex(node));
                 } else {
                     classOfNode[node] = byType[type];
                 }
             }
-            return new ClassNames(List.copyOf(names), Map.copyOf(indexes), classOfNode);
+            return new ClassNames(List.copyOf(names), Map.copyOf(indexes), classOfNode, shapes, definitions);
         }
 
         private int classOfName(int nameIndex) {

@@ -1,17 +1,20 @@
 package dev.leakgate.snapshot;
 
+import java.util.BitSet;
+
 /**
  * The retained size of each constructor, as the DevTools Summary view computes it: the sum of the
  * retained sizes of its objects that no other object of the same constructor dominates, so that a
  * linked list of {@code Node}s counts the head's retained size once instead of adding up every
- * suffix. Objects with self size 0 are not counted (nor listed) for their constructor, as there.
+ * suffix. Objects DevTools does not list for their constructor (self size 0, not native) are not
+ * counted, as there.
  */
 final class ClassRetainedSizes {
 
     private ClassRetainedSizes() {}
 
     /** Per class index, walking the dominator tree from the root with the classes of the current chain. */
-    static long[] of(DominatorTree tree, ClassNames classes, long[] selfSizes, int root) {
+    static long[] of(DominatorTree tree, ClassNames classes, BitSet counted, int root) {
         int nodeCount = tree.nodeCount();
         int[] firstChild = new int[nodeCount + 1];
         for (int node = 0; node < nodeCount; node++) {
@@ -41,7 +44,7 @@ final class ClassRetainedSizes {
                 continue;
             }
             int classIndex = classes.classOf(entry);
-            if (selfSizes[entry] > 0) {
+            if (counted.get(entry)) {
                 if (openOfClass[classIndex] == 0) {
                     retained[classIndex] += tree.retainedSize(entry);
                 }

@@ -1,16 +1,24 @@
 package dev.leakgate.snapshot;
 
+import java.util.BitSet;
+
 /**
  * Immediate dominators and retained sizes: an object's retained size is what the GC would free if
  * the object were gone, i.e. its self size plus that of every object it dominates.
  *
- * <p>Lengauer and Tarjan's algorithm ("A fast algorithm for finding dominators in a flowgraph",
- * 1979), in its simple form with path compression, iterative throughout (heaps are deeper than a
- * thread stack). Only {@link EssentialEdges} count. As in DevTools, nodes the walk from the root
- * cannot reach are attached to the root: first those with no retaining edge at all (held only
- * weakly), each with what they reach, then any rest one by one (cycles held only weakly).
+ * <p>Semidominators as in Lengauer and Tarjan's algorithm ("A fast algorithm for finding
+ * dominators in a flowgraph", 1979, simple version with path compression), immediate dominators
+ * from them by walking up the depth-first tree (the SNCA variant of Georgiadis, Tarjan and
+ * Werneck, "Finding dominators in practice", 2006), which needs no buckets. Iterative throughout:
+ * heaps are deeper than a thread stack. Only {@link EssentialEdges} count.
  *
- * <p>Vertices are numbered {@code node + 1} so that 0 can mean "none".
+ * <p>As in DevTools, nodes the walk from the root cannot reach hang off the root: first those with
+ * no retaining edge at all (held only weakly), each with what they reach, then the rest (cycles
+ * held only weakly), each with what it reaches.
+ *
+ * <p>Memory: the vertices are numbered in depth-first order and every array is indexed by that
+ * number. A vertex's reference from its depth-first parent is implied, so only the other retaining
+ * references are stored; most objects have no other one.
  */
 final class DominatorTree {
 
@@ -39,198 +47,196 @@ final class DominatorTree {
         return dominators.length;
     }
 
-    /** The state of one run of the algorithm, in the paper's names. */
+    /** The state of one run; depth-first numbers start at 1 (the root), 0 means "none". */
     private static final class Computation {
+
+        private static final int ROOT = 1;
 
         private final HeapGraph graph;
         private final EssentialEdges edges;
         private final int vertexCount;
-        private final int[] parent;
-        private final int[] ancestor;
+        private int[] number;
         private final int[] vertex;
-        private final int[] label;
-        private final int[] semi;
-        private final int[] dom;
-        private final int[] bucketHead;
-        private final int[] bucketNext;
-        private final int[] firstPredecessor;
-        private final int[] predecessors;
-        private final int[] edgeCursor;
-        private final int[] compressionPath;
+        private final int[] parent;
         private int numbered;
 
         Computation(HeapGraph graph, EssentialEdges edges) {
             this.graph = graph;
             this.edges = edges;
             this.vertexCount = graph.nodeCount();
-            int size = vertexCount + 1;
-            parent = new int[size];
-            ancestor = new int[size];
-            vertex = new int[size];
-            label = new int[size];
-            semi = new int[size];
-            dom = new int[size];
-            bucketHead = new int[size];
-            bucketNext = new int[size];
-            firstPredecessor = new int[size + 1];
-            edgeCursor = new int[size];
-            compressionPath = new int[size];
-            predecessors = predecessors();
+            number = new int[vertexCount];
+            vertex = new int[vertexCount + 1];
+            parent = new int[vertexCount + 1];
         }
 
         DominatorTree run() {
-            int r = graph.root() + 1;
-            depthFirstNumbering(r);
+            numberDepthFirst(graph.root(), 0);
             if (numbered < vertexCount) {
-                for (int v = 1; v <= vertexCount; v++) {
-                    if (semi[v] == 0 && predecessorCount(v) == 0) {
-                        parent[v] = r;
-                        depthFirstNumbering(v);
+                BitSet retained = retainedNodes();
+                for (int node = 0; node < vertexCount; node++) {
+                    if (number[node] == 0 && !retained.get(node)) {
+                        numberDepthFirst(node, ROOT);
+                    }
+                }
+                for (int node = 0; node < vertexCount; node++) {
+                    if (number[node] == 0) {
+                        numberDepthFirst(node, ROOT);
                     }
                 }
             }
-            if (numbered < vertexCount) {
-                for (int v = 1; v <= vertexCount; v++) {
-                    if (semi[v] == 0) {
-                        parent[v] = r;
-                        number(v);
-                    }
-                }
-            }
-            computeSemidominators(r);
-            return new DominatorTree(dominatorsByNode(r), retainedSizes());
+            return result(immediateDominators());
         }
 
-        /** Predecessors along essential edges, grouped by target vertex. */
-        private int[] predecessors() {
+        /** Per depth-first number, the immediate dominator's; the predecessors are dropped on return. */
+        private int[] immediateDominators() {
+            int[] firstPredecessor = new int[vertexCount + 2];
+            int[] predecessors = otherPredecessors(firstPredecessor);
+            number = null; // from here on everything is indexed by depth-first number
+            return immediateDominators(firstPredecessor, predecessors);
+        }
+
+        private BitSet retainedNodes() {
+            BitSet retained = new BitSet(vertexCount);
             for (int edge = 0; edge < graph.edgeCount(); edge++) {
                 if (edges.retains(edge)) {
-                    firstPredecessor[graph.edgeTarget(edge) + 2]++;
+                    retained.set(graph.edgeTarget(edge));
                 }
             }
-            for (int v = 2; v < firstPredecessor.length; v++) {
-                firstPredecessor[v] += firstPredecessor[v - 1];
-            }
-            int[] sources = new int[firstPredecessor[firstPredecessor.length - 1]];
-            int[] filled = firstPredecessor.clone();
-            for (int node = 0; node < vertexCount; node++) {
-                for (int edge = graph.edgesStart(node); edge < graph.edgesEnd(node); edge++) {
-                    if (edges.retains(edge)) {
-                        sources[filled[graph.edgeTarget(edge) + 1]++] = node + 1;
-                    }
-                }
-            }
-            return sources;
+            return retained;
         }
 
-        private int predecessorCount(int v) {
-            return firstPredecessor[v + 1] - firstPredecessor[v];
-        }
-
-        private void number(int v) {
-            semi[v] = ++numbered;
-            vertex[numbered] = v;
-            label[v] = v;
-        }
-
-        /** Numbers the vertices reachable from {@code start} in depth-first order, setting their parents. */
-        private void depthFirstNumbering(int start) {
+        /** Numbers what {@code start} reaches and has no number yet, in depth-first order. */
+        private void numberDepthFirst(int start, int startParent) {
             GrowableIntArray stack = new GrowableIntArray(0);
-            number(start);
-            edgeCursor[start] = graph.edgesStart(start - 1);
+            visit(start, startParent);
             stack.add(start);
+            stack.add(graph.edgesStart(start));
             while (!stack.isEmpty()) {
-                int v = stack.removeLast();
-                int end = graph.edgesEnd(v - 1);
-                while (edgeCursor[v] < end) {
-                    int edge = edgeCursor[v]++;
-                    int w = graph.edgeTarget(edge) + 1;
-                    if (edges.retains(edge) && semi[w] == 0) {
-                        parent[w] = v;
-                        number(w);
-                        edgeCursor[w] = graph.edgesStart(w - 1);
-                        stack.add(v);
-                        stack.add(w);
+                int edge = stack.removeLast();
+                int node = stack.removeLast();
+                int end = graph.edgesEnd(node);
+                while (edge < end) {
+                    int target = graph.edgeTarget(edge);
+                    if (edges.retains(edge) && number[target] == 0) {
                         break;
                     }
+                    edge++;
+                }
+                if (edge < end) {
+                    int child = graph.edgeTarget(edge);
+                    stack.add(node);
+                    stack.add(edge + 1);
+                    visit(child, number[node]);
+                    stack.add(child);
+                    stack.add(graph.edgesStart(child));
                 }
             }
         }
 
-        private void computeSemidominators(int r) {
-            for (int i = numbered; i >= 2; i--) {
-                int w = vertex[i];
-                if (predecessorCount(w) == 0) {
-                    // Held only weakly: treated as a child of the root.
-                    semi[w] = semi[r];
-                }
-                for (int k = firstPredecessor[w]; k < firstPredecessor[w + 1]; k++) {
-                    int u = evaluate(predecessors[k]);
-                    if (semi[u] < semi[w]) {
-                        semi[w] = semi[u];
+        private void visit(int node, int parentNumber) {
+            number[node] = ++numbered;
+            vertex[numbered] = node;
+            parent[numbered] = parentNumber;
+        }
+
+        /**
+         * The retaining references of each vertex other than those from its depth-first parent, as
+         * depth-first numbers grouped by vertex: {@code predecessors[firstPredecessor[v] ..
+         * firstPredecessor[v + 1] - 1]}.
+         */
+        private int[] otherPredecessors(int[] firstPredecessor) {
+            for (int node = 0; node < vertexCount; node++) {
+                int source = number[node];
+                for (int edge = graph.edgesStart(node); edge < graph.edgesEnd(node); edge++) {
+                    int target = number[graph.edgeTarget(edge)];
+                    if (edges.retains(edge) && parent[target] != source) {
+                        firstPredecessor[target + 1]++;
                     }
                 }
-                int semidominator = vertex[semi[w]];
-                bucketNext[w] = bucketHead[semidominator];
-                bucketHead[semidominator] = w;
-                ancestor[w] = parent[w];
-                int p = parent[w];
-                for (int v = bucketHead[p]; v != 0; v = bucketNext[v]) {
-                    int u = evaluate(v);
-                    dom[v] = semi[u] < semi[v] ? u : p;
-                }
-                bucketHead[p] = 0;
             }
-            dom[r] = r;
-            for (int i = 2; i <= numbered; i++) {
-                int w = vertex[i];
-                if (dom[w] != vertex[semi[w]]) {
-                    dom[w] = dom[dom[w]];
+            for (int v = 1; v < firstPredecessor.length; v++) {
+                firstPredecessor[v] += firstPredecessor[v - 1];
+            }
+            int[] predecessors = new int[firstPredecessor[vertexCount + 1]];
+            // Filling moves each start to the next vertex's start; shifting back restores them, with no second array.
+            for (int node = 0; node < vertexCount; node++) {
+                int source = number[node];
+                for (int edge = graph.edgesStart(node); edge < graph.edgesEnd(node); edge++) {
+                    int target = number[graph.edgeTarget(edge)];
+                    if (edges.retains(edge) && parent[target] != source) {
+                        predecessors[firstPredecessor[target]++] = source;
+                    }
                 }
             }
+            System.arraycopy(firstPredecessor, 0, firstPredecessor, 1, firstPredecessor.length - 1);
+            firstPredecessor[0] = 0;
+            return predecessors;
         }
 
-        /** The vertex with the least semidominator on the compressed path above {@code v}. */
-        private int evaluate(int v) {
+        /** Semidominators by Lengauer and Tarjan, then each immediate dominator as the nearest common ancestor. */
+        private int[] immediateDominators(int[] firstPredecessor, int[] predecessors) {
+            int[] semi = new int[numbered + 1];
+            int[] label = new int[numbered + 1];
+            int[] ancestor = new int[numbered + 1];
+            GrowableIntArray path = new GrowableIntArray(0);
+            for (int v = 1; v <= numbered; v++) {
+                label[v] = v;
+                // The depth-first parent is a predecessor whose number is lower: it is the first candidate.
+                semi[v] = parent[v];
+            }
+            for (int w = numbered; w >= 2; w--) {
+                for (int k = firstPredecessor[w]; k < firstPredecessor[w + 1]; k++) {
+                    int v = predecessors[k];
+                    int candidate = v < w ? v : semi[evaluate(v, ancestor, label, semi, path)];
+                    if (candidate < semi[w]) {
+                        semi[w] = candidate;
+                    }
+                }
+                ancestor[w] = parent[w];
+            }
+            int[] idom = ancestor; // no longer needed as such: reuse its memory
+            idom[ROOT] = ROOT;
+            for (int w = 2; w <= numbered; w++) {
+                int dominator = parent[w];
+                while (dominator > semi[w]) {
+                    dominator = idom[dominator];
+                }
+                idom[w] = dominator;
+            }
+            return idom;
+        }
+
+        /** The vertex with the least semidominator on the linked path above {@code v}, compressing the path. */
+        private static int evaluate(int v, int[] ancestor, int[] label, int[] semi, GrowableIntArray path) {
             if (ancestor[v] == 0) {
                 return v;
             }
-            compress(v);
-            return label[v];
-        }
-
-        private void compress(int v) {
-            // The path only walks up the forest of linked vertices, so it is never longer than the vertex count.
-            int length = 0;
             for (int x = v; ancestor[ancestor[x]] != 0; x = ancestor[x]) {
-                compressionPath[length++] = x;
+                path.add(x);
             }
-            while (length > 0) {
-                int x = compressionPath[--length];
+            while (!path.isEmpty()) {
+                int x = path.removeLast();
                 int a = ancestor[x];
                 if (semi[label[a]] < semi[label[x]]) {
                     label[x] = label[a];
                 }
                 ancestor[x] = ancestor[a];
             }
+            return label[v];
         }
 
-        private int[] dominatorsByNode(int r) {
-            int[] byNode = new int[vertexCount];
-            for (int v = 1; v <= vertexCount; v++) {
-                byNode[v - 1] = dom[v] - 1;
-            }
-            return byNode;
-        }
-
-        private long[] retainedSizes() {
+        private DominatorTree result(int[] idom) {
+            int[] dominators = new int[vertexCount];
             long[] retained = graph.selfSizes().clone();
-            // Children come after their dominators in depth-first order: add them up from the end.
-            for (int i = numbered; i >= 2; i--) {
-                int node = vertex[i] - 1;
-                retained[dom[vertex[i]] - 1] += retained[node];
+            dominators[vertex[ROOT]] = vertex[ROOT];
+            // A dominator's number is lower than the numbers of the vertices it dominates: add up from the end.
+            for (int w = numbered; w >= 2; w--) {
+                int node = vertex[w];
+                int dominator = vertex[idom[w]];
+                dominators[node] = dominator;
+                retained[dominator] += retained[node];
             }
-            return retained;
+            return new DominatorTree(dominators, retained);
         }
     }
 }

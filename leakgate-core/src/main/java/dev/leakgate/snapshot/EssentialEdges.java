@@ -48,10 +48,11 @@ final class EssentialEdges {
         int root = graph.root();
         int element = graph.meta().edgeType("element");
         int synthetic = graph.meta().nodeType("synthetic");
+        int domTreesName = graph.stringIndex("(Document DOM trees)");
         for (int edge = graph.edgesStart(root); edge < graph.edgesEnd(root); edge++) {
             int target = graph.edgeTarget(edge);
             boolean domTrees = graph.edgeType(edge) == element && graph.nodeType(target) == synthetic
-                    && graph.name(target).equals("(Document DOM trees)");
+                    && graph.nameIndex(target) == domTreesName;
             if ((graph.edgeType(edge) == shortcut || domTrees) && !owned[target]) {
                 owned[target] = true;
                 work.add(target);

@@ -19,6 +19,10 @@ final class GrowableByteArray {
         values[size++] = value;
     }
 
+    int size() {
+        return size;
+    }
+
     byte[] toArray() {
         return size == values.length ? values : Arrays.copyOf(values, size);
     }

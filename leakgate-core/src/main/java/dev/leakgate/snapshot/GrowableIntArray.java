@@ -19,12 +19,29 @@ final class GrowableIntArray {
         values[size++] = value;
     }
 
+    int get(int index) {
+        return values[index];
+    }
+
+    void set(int index, int value) {
+        values[index] = value;
+    }
+
     int size() {
         return size;
     }
 
     boolean isEmpty() {
         return size == 0;
+    }
+
+    void clear() {
+        size = 0;
+    }
+
+    /** Where {@code key} is among the values at {@code from} (inclusive) to {@code to}, which are sorted; negative if absent. */
+    int binarySearch(int from, int to, int key) {
+        return Arrays.binarySearch(values, from, to, key);
     }
 
     /** Removes and returns the last value, so the array can serve as a stack. */

@@ -19,12 +19,12 @@ final class HeapGraph {
     private final byte[] edgeTypes;
     private final int[] edgeNames;
     private final int[] edgeTargets;
-    private final String[] strings;
+    private final StringTable strings;
     private final int elementEdge;
     private final int hiddenEdge;
 
     HeapGraph(SnapshotMeta meta, int root, byte[] nodeTypes, int[] nodeNames, int[] nodeIds, long[] selfSizes,
-            int[] firstEdges, byte[] edgeTypes, int[] edgeNames, int[] edgeTargets, String[] strings) {
+            int[] firstEdges, byte[] edgeTypes, int[] edgeNames, int[] edgeTargets, StringTable strings) {
         this.meta = meta;
         this.root = root;
         this.nodeTypes = nodeTypes;
@@ -40,10 +40,11 @@ final class HeapGraph {
         this.hiddenEdge = meta.edgeType("hidden");
     }
 
-    /** The same graph with other self sizes (DevTools moves the sizes of owned internals to their owner). */
-    HeapGraph withSelfSizes(long[] sizes) {
-        return new HeapGraph(meta, root, nodeTypes, nodeNames, nodeIds, sizes, firstEdges, edgeTypes, edgeNames,
-                edgeTargets, strings);
+    /** The nodes of a summary, whose edges were used while they were read and not kept: it has no edges to ask for. */
+    static HeapGraph withoutEdges(SnapshotMeta meta, int root, byte[] nodeTypes, int[] nodeNames, int[] nodeIds,
+                                  long[] selfSizes, StringTable strings) {
+        return new HeapGraph(meta, root, nodeTypes, nodeNames, nodeIds, selfSizes, null, new byte[0], new int[0],
+                new int[0], strings);
     }
 
     SnapshotMeta meta() {
@@ -66,8 +67,8 @@ final class HeapGraph {
         return nodeTypes[node];
     }
 
-    String nodeTypeName(int node) {
-        return meta.nodeTypes().get(nodeTypes[node]);
+    byte[] nodeTypes() {
+        return nodeTypes;
     }
 
     int nameIndex(int node) {
@@ -75,7 +76,7 @@ final class HeapGraph {
     }
 
     String name(int node) {
-        return strings[nodeNames[node]];
+        return strings.get(nodeNames[node]);
     }
 
     int id(int node) {
@@ -102,6 +103,21 @@ final class HeapGraph {
         return firstEdges[node + 1];
     }
 
+    /** The node an edge comes from: edges are stored grouped by source, so a binary search finds it. */
+    int edgeSource(int edge) {
+        int low = 0;
+        int high = nodeIds.length - 1;
+        while (low < high) {
+            int middle = (low + high + 1) >>> 1;
+            if (firstEdges[middle] <= edge) {
+                low = middle;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return low;
+    }
+
     int edgeType(int edge) {
         return edgeTypes[edge];
     }
@@ -126,14 +142,24 @@ final class HeapGraph {
 
     /** The edge's name, or its element index as text. */
     String edgeName(int edge) {
-        return hasStringName(edge) ? strings[edgeNames[edge]] : Integer.toString(edgeNames[edge]);
+        return hasStringName(edge) ? strings.get(edgeNames[edge]) : Integer.toString(edgeNames[edge]);
     }
 
     String string(int index) {
-        return strings[index];
+        return strings.get(index);
+    }
+
+    /** A hash of the string's characters, the same in every snapshot, made without making the string. */
+    int stringHash(int index) {
+        return strings.hash(index);
     }
 
     int stringCount() {
-        return strings.length;
+        return strings.size();
+    }
+
+    /** The index of a string in this snapshot, or -1 when no node or edge can use it; look it up once, not per node. */
+    int stringIndex(String value) {
+        return strings.indexOf(value);
     }
 }

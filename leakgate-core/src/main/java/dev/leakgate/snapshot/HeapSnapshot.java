@@ -1,8 +1,9 @@
 package dev.leakgate.snapshot;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -14,7 +15,8 @@ import java.util.OptionalInt;
  *
  * <p>Constructor names and self sizes follow the DevTools Summary view (see {@link ClassNames}
  * and {@link OwnedSizes}): like there, a constructor's count and the nodes listed for it leave out
- * nodes whose self size is 0 (internals whose size was counted towards their owner).
+ * nodes whose self size is 0 (internals whose size was counted towards their owner), except
+ * native ones.
  *
  * <p>Immutable once read; safe to share between threads.
  */
@@ -25,29 +27,42 @@ public final class HeapSnapshot {
     private final int[] ids;
     private final long[] selfSizes;
     private final ClassNames classes;
-    private final int[] firstMemberOfClass;
-    private final int[] classMembers;
+    private final BitSet counted;
+    private final Fingerprints fingerprints;
+    private final int[] classCounts;
     private final long[] classSelfSizes;
     private final List<ConstructorTotal> constructors;
     private final long totalSelfSize;
     private final int maxObjectId;
     private final int edgeCount;
+    private final byte[] nodeTypes;
+    private final List<String> nodeTypeNames;
+    /** A summary's counts, made while its edges streamed by; a graph counts from its edges when asked. */
+    private final int[] streamedOwnedReferenceCounts;
     private final HeapGraph graph;
     private final SourceLocations locations;
     private ShortestPaths shortestPaths;
     private DominatorTree dominatorTree;
+    private ScriptNames scriptNames;
     private long[] classRetainedSizes;
     private OwnedReferences ownedReferences;
 
-    HeapSnapshot(String sourceName, ReadMode mode, HeapGraph graph, ClassNames classes, SourceLocations locations) {
+    HeapSnapshot(String sourceName, ReadMode mode, HeapGraph graph, ClassNames classes, SourceLocations locations,
+                 int edgeCount, int[] streamedOwnedReferenceCounts) {
         this.sourceName = sourceName;
         this.mode = mode;
         this.ids = graph.ids();
         this.selfSizes = graph.selfSizes();
         this.classes = classes;
-        this.edgeCount = graph.edgeCount();
+        this.edgeCount = edgeCount;
+        this.nodeTypes = graph.nodeTypes();
+        this.nodeTypeNames = graph.meta().nodeTypes();
+        this.streamedOwnedReferenceCounts = streamedOwnedReferenceCounts;
         this.graph = mode == ReadMode.GRAPH ? graph : null;
         this.locations = locations;
+        this.counted = countedNodes(graph);
+        // Without the graph the names are gone: keep what telling processes apart needs of them.
+        this.fingerprints = mode == ReadMode.GRAPH ? null : Fingerprints.of(graph);
         long total = 0;
         int maxId = 0;
         int[] memberCounts = new int[classes.classCount()];
@@ -59,25 +74,15 @@ public final class HeapSnapshot {
             if ((ids[node] & 1) == 1) {
                 maxId = Math.max(maxId, ids[node]);
             }
-            if (selfSizes[node] > 0) {
+            if (counted.get(node)) {
                 memberCounts[classes.classOf(node)]++;
                 classSizes[classes.classOf(node)] += selfSizes[node];
             }
         }
         this.classSelfSizes = classSizes;
+        this.classCounts = memberCounts;
         this.totalSelfSize = total;
         this.maxObjectId = maxId;
-        this.firstMemberOfClass = new int[classes.classCount() + 1];
-        for (int c = 0; c < memberCounts.length; c++) {
-            firstMemberOfClass[c + 1] = firstMemberOfClass[c] + memberCounts[c];
-        }
-        this.classMembers = new int[firstMemberOfClass[memberCounts.length]];
-        int[] filled = Arrays.copyOf(firstMemberOfClass, memberCounts.length);
-        for (int node = 0; node < ids.length; node++) {
-            if (selfSizes[node] > 0) {
-                classMembers[filled[classes.classOf(node)]++] = node;
-            }
-        }
         List<ConstructorTotal> totals = new ArrayList<>();
         for (int c = 0; c < memberCounts.length; c++) {
             if (memberCounts[c] > 0) {
@@ -126,11 +131,10 @@ public final class HeapSnapshot {
 
     public Optional<ConstructorTotal> constructor(String name) {
         int c = classes.indexOf(name);
-        if (c < 0 || firstMemberOfClass[c] == firstMemberOfClass[c + 1]) {
+        if (c < 0 || classCounts[c] == 0) {
             return Optional.empty();
         }
-        return Optional.of(new ConstructorTotal(name, firstMemberOfClass[c + 1] - firstMemberOfClass[c],
-                classSelfSizes[c]));
+        return Optional.of(new ConstructorTotal(name, classCounts[c], classSelfSizes[c]));
     }
 
     /**
@@ -154,7 +158,18 @@ public final class HeapSnapshot {
     /** The nodes counted for a constructor, in node order; an empty array for an unknown name. */
     public int[] nodesOf(String constructor) {
         int c = classes.indexOf(constructor);
-        return c < 0 ? new int[0] : Arrays.copyOfRange(classMembers, firstMemberOfClass[c], firstMemberOfClass[c + 1]);
+        if (c < 0) {
+            return new int[0];
+        }
+        // A scan per call rather than an index per node: callers ask for a handful of constructors.
+        int[] members = new int[classCounts[c]];
+        int found = 0;
+        for (int node = 0; node < ids.length && found < members.length; node++) {
+            if (classes.classOf(node) == c && counted.get(node)) {
+                members[found++] = node;
+            }
+        }
+        return members;
     }
 
     /** The node with this object id, if the snapshot has one. */
@@ -173,7 +188,9 @@ public final class HeapSnapshot {
      */
     public RetainerPath shortestRetainerPath(int node) {
         requireGraph("shortestRetainerPath");
-        return shortestPaths().pathTo(checked(node), classes);
+        // The dominator tree first: its work space is the bigger, and the paths' result then is not held meanwhile.
+        dominatorTree();
+        return shortestPaths().pathTo(checked(node), classes, scripts());
     }
 
     /**
@@ -212,6 +229,17 @@ public final class HeapSnapshot {
     }
 
     /**
+     * Script id to script name as the heap holds it: a file path for CommonJS, a {@code file:} URL
+     * for ES modules, {@code node:internal/...} for Node's own (GRAPH mode). It names the ids of
+     * {@link #location} when no inspector announced them, as for snapshots read from files; scripts
+     * without a located closure in the heap are missing.
+     */
+    public Map<Integer, String> scriptNames() {
+        requireGraph("scriptNames");
+        return scripts().byScriptId(locations);
+    }
+
+    /**
      * The node's own name in the snapshot (GRAPH mode): the function name of a closure, the
      * constructor name of an object, the (possibly cut) value of a string.
      */
@@ -220,10 +248,9 @@ public final class HeapSnapshot {
         return graph.name(checked(node));
     }
 
-    /** The node's V8 type: object, closure, string, array, hidden, native, ... (GRAPH mode). */
+    /** The node's V8 type: object, closure, string, array, hidden, native, ... */
     public String nodeType(int node) {
-        requireGraph("nodeType");
-        return graph.nodeTypeName(checked(node));
+        return nodeTypeNames.get(nodeTypes[checked(node)]);
     }
 
     /** The node's outgoing references, in snapshot order (GRAPH mode). */
@@ -240,10 +267,12 @@ public final class HeapSnapshot {
     /**
      * The strong references the object holds itself or through the engine-internal stores only it owns
      * (an Array's elements, a Map's or Set's hash table, an object's property store), as counted for its
-     * {@link #selfSize}. Grows by at least one with every element or entry added to a collection (GRAPH mode).
+     * {@link #selfSize}. Grows by at least one with every element or entry added to a collection (both modes).
      */
     public int ownedReferenceCount(int node) {
-        requireGraph("ownedReferenceCount");
+        if (streamedOwnedReferenceCounts != null) {
+            return streamedOwnedReferenceCounts[checked(node)];
+        }
         return ownedReferences().countOf(checked(node));
     }
 
@@ -264,6 +293,13 @@ public final class HeapSnapshot {
         return shortestPaths;
     }
 
+    private synchronized ScriptNames scripts() {
+        if (scriptNames == null) {
+            scriptNames = new ScriptNames(graph);
+        }
+        return scriptNames;
+    }
+
     private synchronized DominatorTree dominatorTree() {
         if (dominatorTree == null) {
             dominatorTree = DominatorTree.of(graph);
@@ -280,9 +316,43 @@ public final class HeapSnapshot {
 
     private synchronized long[] classRetainedSizes() {
         if (classRetainedSizes == null) {
-            classRetainedSizes = ClassRetainedSizes.of(dominatorTree(), classes, selfSizes, graph.root());
+            classRetainedSizes = ClassRetainedSizes.of(dominatorTree(), classes, counted, graph.root());
         }
         return classRetainedSizes;
+    }
+
+    /** Whether DevTools lists the node under its constructor: it has a size of its own, or is native. */
+    boolean isCounted(int node) {
+        return counted.get(node);
+    }
+
+    ClassNames classes() {
+        return classes;
+    }
+
+    /** The plain objects' property lists: kept by a summary, listed again from the edges of a graph. */
+    PlainObjectShapes plainObjectShapes() {
+        return classes.shapes().orElseGet(() -> PlainObjectShapes.of(graph));
+    }
+
+    /**
+     * The node's type and name in one number, for nodes whose id {@link Fingerprints#covers}. An object
+     * keeps both for life, so the same id with another fingerprint in a later snapshot means another
+     * object, i.e. another process.
+     */
+    int fingerprint(int node) {
+        return fingerprints != null ? fingerprints.of(node) : Fingerprints.of(graph, node);
+    }
+
+    private static BitSet countedNodes(HeapGraph graph) {
+        int nativeType = graph.meta().nodeType("native");
+        BitSet counted = new BitSet(graph.nodeCount());
+        for (int node = 0; node < graph.nodeCount(); node++) {
+            if (graph.selfSize(node) > 0 || graph.nodeType(node) == nativeType) {
+                counted.set(node);
+            }
+        }
+        return counted;
     }
 
     private int checked(int node) {

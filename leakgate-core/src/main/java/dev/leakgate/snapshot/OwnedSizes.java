@@ -13,14 +13,16 @@ package dev.leakgate.snapshot;
  */
 final class OwnedSizes {
 
-    private static final int UNVISITED = -1;
+    /** The owner of an internal no object reaches (yet). */
+    static final int UNVISITED = -1;
     /** The owner of an internal reached from more than one object: it keeps its own size. */
     static final int SHARED = -2;
 
     private OwnedSizes() {}
 
+    /** Moves the sizes in the graph's own self-size column, which the reader owns until the snapshot is built. */
     static long[] of(HeapGraph graph) {
-        long[] sizes = graph.selfSizes().clone();
+        long[] sizes = graph.selfSizes();
         if (!hasUserRoot(graph)) {
             return sizes;
         }
@@ -37,43 +39,54 @@ final class OwnedSizes {
     }
 
     /**
-     * For every node the object that owns it: itself for every node that is neither {@code array} nor
-     * {@code hidden}, the one object reaching an internal otherwise, {@link #SHARED} for an internal
-     * reached from several, a negative value for one reached from none.
+     * Each node's owner: itself for nodes that are neither {@code array} nor {@code hidden}; for those,
+     * the one such node that reaches them through internals only, {@link #SHARED} for one reached from
+     * several, {@link #UNVISITED} for one reached from none. The result does not depend on the order
+     * owners are visited in, so each owner's internals are walked in turn.
      */
     static int[] owners(HeapGraph graph) {
         int array = graph.meta().nodeType("array");
         int hidden = graph.meta().nodeType("hidden");
         int weak = graph.meta().edgeType("weak");
         int[] owners = new int[graph.nodeCount()];
-        GrowableIntArray work = new GrowableIntArray(graph.nodeCount());
         for (int node = 0; node < owners.length; node++) {
             boolean internal = graph.nodeType(node) == array || graph.nodeType(node) == hidden;
             owners[node] = internal ? UNVISITED : node;
-            if (!internal) {
-                work.add(node);
-            }
         }
-        while (!work.isEmpty()) {
-            int node = work.removeLast();
-            int owner = owners[node];
-            for (int edge = graph.edgesStart(node); edge < graph.edgesEnd(node); edge++) {
-                if (graph.edgeType(edge) == weak) {
-                    continue;
-                }
-                int target = graph.edgeTarget(edge);
-                int current = owners[target];
-                if (current == UNVISITED) {
-                    owners[target] = owner;
-                    work.add(target);
-                } else if (current != target && current != owner && current != SHARED) {
-                    // Visiting a node a second time is harmless, and happens at most once more per node.
-                    owners[target] = SHARED;
-                    work.add(target);
+        GrowableIntArray work = new GrowableIntArray(0);
+        for (int start = 0; start < owners.length; start++) {
+            if (owners[start] != start) {
+                continue;
+            }
+            work.add(start);
+            while (!work.isEmpty()) {
+                int node = work.removeLast();
+                int owner = owners[node];
+                for (int edge = graph.edgesStart(node); edge < graph.edgesEnd(node); edge++) {
+                    if (graph.edgeType(edge) == weak) {
+                        continue;
+                    }
+                    int target = graph.edgeTarget(edge);
+                    int merged = merge(owners[target], owner, target);
+                    if (merged != owners[target]) {
+                        owners[target] = merged;
+                        work.add(target);
+                    }
                 }
             }
         }
         return owners;
+    }
+
+    /**
+     * The owner of {@code node} once {@code owner} reaches it too: the first owner to reach an
+     * internal node owns it, a second one makes it shared; nodes that own themselves stay so.
+     */
+    static int merge(int current, int owner, int node) {
+        if (owner == UNVISITED || current == node || current == owner || current == SHARED) {
+            return current;
+        }
+        return current == UNVISITED ? owner : SHARED;
     }
 
     static boolean hasUserRoot(HeapGraph graph) {

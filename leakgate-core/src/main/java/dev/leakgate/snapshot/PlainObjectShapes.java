@@ -2,237 +2,169 @@ package dev.leakgate.snapshot;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Names plain objects by their shape, as current DevTools does in the Summary view: object
- * literals such as {@code {user: 'a', score: 1}} are listed as {@code {user, score}} instead of
- * one big {@code Object} row.
+ * The property lists of a snapshot's plain objects, from which current DevTools names them in the
+ * Summary view: object literals such as {@code {user: 'a', score: 1}} are listed as
+ * {@code {user, score}} instead of one big {@code Object} row.
  *
- * <p>Follows DevTools' {@code inferInterfaceDefinitions} and {@code applyInterfaceDefinitions}:
- * each plain object proposes a shape from its property names in order ({@code __proto__} left
- * out, the name capped near 120 characters); the 1,000 most common shapes seen on at least two
- * objects become definitions; each plain object then takes the definition with the most properties
- * among those whose properties it all has (the more common one on a tie), else stays
- * {@code Object}. Like DevTools, shapes are inferred per snapshot.
+ * <p>Each distinct list of property names (in property order) is kept once, and each plain object
+ * knows its list; objects of one hidden class share one. So shapes are inferred and matched per
+ * list rather than per object, and the lists of one snapshot can be named with the definitions
+ * of another, which is what the DevTools Comparison view does with the baseline.
+ *
+ * <p>Follows DevTools' {@code inferInterfaceDefinitions} (see {@link #inferDefinitions()}) and
+ * {@code applyInterfaceDefinitions} (see {@link ShapeDefinitions}).
  */
 final class PlainObjectShapes {
 
-    private static final String PLAIN_OBJECT = "Object";
+    /** The list index of nodes that are not plain objects. */
+    static final int NOT_PLAIN = -1;
+    static final String PLAIN_OBJECT = "Object";
+
     private static final String PROTO = "__proto__";
     private static final int MAX_SHAPES = 1000;
     private static final int MIN_OBJECTS_PER_SHAPE = 2;
     private static final int MAX_NAME_LENGTH = 120;
 
-    private final HeapGraph graph;
-    private final int propertyEdge;
-    private final PropertyTree tree;
+    private final int[] listOfNode;
+    private final List<String[]> lists;
+    private final int[] objectsPerList;
 
-    private PlainObjectShapes(HeapGraph graph, PropertyTree tree) {
-        this.graph = graph;
-        this.propertyEdge = graph.meta().edgeType("property");
-        this.tree = tree;
+    private PlainObjectShapes(int[] listOfNode, List<String[]> lists, int[] objectsPerList) {
+        this.listOfNode = listOfNode;
+        this.lists = lists;
+        this.objectsPerList = objectsPerList;
     }
 
-    static PlainObjectShapes infer(HeapGraph graph) {
-        return new PlainObjectShapes(graph, PropertyTree.of(new Inference(graph).definitions()));
-    }
-
-    /** The shape name of a plain object, or {@code Object} when no definition fits it. */
-    String shapeOf(int node) {
-        if (tree.isEmpty()) {
-            return PLAIN_OBJECT;
-        }
-        List<String> properties = new ArrayList<>();
-        for (int edge = graph.edgesStart(node); edge < graph.edgesEnd(node); edge++) {
-            if (graph.edgeType(edge) == propertyEdge) {
-                properties.add(graph.string(graph.edgeNameIndex(edge)));
+    static PlainObjectShapes of(HeapGraph graph) {
+        int objectType = graph.meta().nodeType("object");
+        int propertyEdge = graph.meta().edgeType("property");
+        int[] listOfNode = new int[graph.nodeCount()];
+        Map<NameIndexes, Integer> listIndexes = new HashMap<>();
+        List<String[]> lists = new ArrayList<>();
+        GrowableIntArray objectsPerList = new GrowableIntArray(0);
+        NameIndexes probe = new NameIndexes(new int[16]);
+        int plainObjectName = graph.stringIndex(PLAIN_OBJECT);
+        for (int node = 0; node < listOfNode.length; node++) {
+            if (graph.nodeType(node) != objectType || graph.nameIndex(node) != plainObjectName) {
+                listOfNode[node] = NOT_PLAIN;
+                continue;
             }
-        }
-        properties.sort(Comparator.naturalOrder());
-        return tree.bestMatch(properties);
-    }
-
-    /** A shape: its display name and its property names. */
-    private record Definition(String name, List<String> properties) {}
-
-    /** Counts the shapes plain objects propose and keeps the common ones. */
-    private static final class Inference {
-
-        private final HeapGraph graph;
-        private final int propertyEdge;
-        private final int plainObjectType;
-        private final String[] formattedNames;
-
-        Inference(HeapGraph graph) {
-            this.graph = graph;
-            this.propertyEdge = graph.meta().edgeType("property");
-            this.plainObjectType = graph.meta().nodeType("object");
-            this.formattedNames = new String[graph.stringCount()];
-        }
-
-        List<Definition> definitions() {
-            Map<PropertyList, int[]> countByShape = new LinkedHashMap<>();
-            for (int node = 0; node < graph.nodeCount(); node++) {
-                if (graph.nodeType(node) == plainObjectType && graph.name(node).equals(PLAIN_OBJECT)) {
-                    PropertyList shape = proposedShape(node);
-                    if (shape.names.length > 0) {
-                        countByShape.computeIfAbsent(shape, key -> new int[1])[0]++;
-                    }
-                }
-            }
-            List<Map.Entry<PropertyList, int[]>> popular = new ArrayList<>(countByShape.entrySet());
-            // A stable sort: among equally common shapes the one seen first wins, as in DevTools.
-            popular.sort(Comparator.comparingInt(entry -> -entry.getValue()[0]));
-            List<Definition> definitions = new ArrayList<>();
-            for (Map.Entry<PropertyList, int[]> entry : popular) {
-                if (definitions.size() == MAX_SHAPES || entry.getValue()[0] < MIN_OBJECTS_PER_SHAPE) {
-                    break;
-                }
-                definitions.add(definition(entry.getKey()));
-            }
-            return definitions;
-        }
-
-        private PropertyList proposedShape(int node) {
-            GrowableIntArray names = new GrowableIntArray(0);
-            int length = 1;
+            probe.clear();
             for (int edge = graph.edgesStart(node); edge < graph.edgesEnd(node); edge++) {
-                if (graph.edgeType(edge) != propertyEdge || graph.string(graph.edgeNameIndex(edge)).equals(PROTO)) {
-                    continue;
+                if (graph.edgeType(edge) == propertyEdge) {
+                    probe.add(graph.edgeNameIndex(edge));
                 }
-                String formatted = formatted(graph.edgeNameIndex(edge));
-                if (length > 1 && length + formatted.length() > MAX_NAME_LENGTH) {
-                    break;
-                }
-                length += (length > 1 ? 2 : 0) + formatted.length();
-                names.add(graph.edgeNameIndex(edge));
             }
-            return new PropertyList(names.toArray());
-        }
-
-        private Definition definition(PropertyList shape) {
-            StringBuilder name = new StringBuilder("{");
-            List<String> properties = new ArrayList<>();
-            for (int nameIndex : shape.names) {
-                name.append(name.length() > 1 ? ", " : "").append(formatted(nameIndex));
-                properties.add(graph.string(nameIndex));
+            probe.rehash();
+            Integer list = listIndexes.get(probe);
+            if (list == null) {
+                list = lists.size();
+                listIndexes.put(probe.copy(), list);
+                lists.add(names(probe.toArray(), graph));
+                objectsPerList.add(0);
             }
-            return new Definition(name.append('}').toString(), properties);
+            listOfNode[node] = list;
+            objectsPerList.set(list, objectsPerList.get(list) + 1);
         }
-
-        private String formatted(int nameIndex) {
-            if (formattedNames[nameIndex] == null) {
-                formattedNames[nameIndex] = PropertyNames.format(graph.string(nameIndex));
-            }
-            return formattedNames[nameIndex];
-        }
-    }
-
-    /** Property name string indexes, usable as a map key. */
-    private static final class PropertyList {
-
-        private final int[] names;
-        private final int hash;
-
-        PropertyList(int[] names) {
-            this.names = names;
-            this.hash = Arrays.hashCode(names);
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof PropertyList list && Arrays.equals(names, list.names);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-    }
-
-    /** Which definition fits best, and how it ranks: more properties first, then earlier definitions. */
-    private record Match(String name, int propertyCount, int rank) {
-
-        static final Match NONE = new Match(PLAIN_OBJECT, 0, Integer.MAX_VALUE);
-
-        Match better(Match other) {
-            if (other == null || propertyCount > other.propertyCount) {
-                return this;
-            }
-            if (other.propertyCount > propertyCount) {
-                return other;
-            }
-            return rank <= other.rank ? this : other;
-        }
+        return new PlainObjectShapes(listOfNode, List.copyOf(lists), objectsPerList.toArray());
     }
 
     /**
-     * A trie over the sorted property names of all definitions, walked with an object's sorted
-     * property names to find every definition whose properties the object all has.
+     * From lists gathered elsewhere (while a summary streams by).
+     *
+     * @param listOfNode     per node its list, or {@link #NOT_PLAIN}
+     * @param lists          each list's property names, in property order, in the order first seen
+     * @param objectsPerList how many plain objects have each list
      */
-    private static final class PropertyTree {
+    static PlainObjectShapes of(int[] listOfNode, List<String[]> lists, int[] objectsPerList) {
+        return new PlainObjectShapes(listOfNode, List.copyOf(lists), objectsPerList);
+    }
 
-        private final Map<String, PropertyTree> next = new HashMap<>();
-        private Match match;
-        private String greatestNext;
+    private static String[] names(int[] nameIndexes, HeapGraph graph) {
+        String[] names = new String[nameIndexes.length];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = graph.string(nameIndexes[i]);
+        }
+        return names;
+    }
 
-        static PropertyTree of(List<Definition> definitions) {
-            PropertyTree root = new PropertyTree();
-            for (int rank = 0; rank < definitions.size(); rank++) {
-                Definition definition = definitions.get(rank);
-                List<String> properties = new ArrayList<>(definition.properties());
-                properties.sort(Comparator.naturalOrder());
-                PropertyTree current = root;
-                for (String property : properties) {
-                    current = current.child(property);
-                }
-                if (current.match == null) {
-                    current.match = new Match(definition.name(), properties.size(), rank);
-                }
+    /** Which of {@link #listCount()} lists a node's properties form, or {@link #NOT_PLAIN}. */
+    int listOf(int node) {
+        return listOfNode[node];
+    }
+
+    int listCount() {
+        return lists.size();
+    }
+
+    /**
+     * The shapes DevTools would define for this snapshot: each plain object proposes a shape from its
+     * property names in order ({@code __proto__} left out, the name capped near 120 characters); the
+     * 1,000 most common shapes seen on at least two objects become definitions, the more common first
+     * and, among equally common ones, the one seen first.
+     */
+    ShapeDefinitions inferDefinitions() {
+        Map<List<String>, int[]> objectsByShape = new LinkedHashMap<>();
+        for (int list = 0; list < lists.size(); list++) {
+            List<String> shape = proposedShape(lists.get(list));
+            if (!shape.isEmpty()) {
+                objectsByShape.computeIfAbsent(shape, key -> new int[1])[0] += objectsPerList[list];
             }
-            return root;
         }
-
-        boolean isEmpty() {
-            return next.isEmpty();
-        }
-
-        private PropertyTree child(String property) {
-            PropertyTree child = next.get(property);
-            if (child == null) {
-                child = new PropertyTree();
-                next.put(property, child);
-                if (greatestNext == null || greatestNext.compareTo(property) < 0) {
-                    greatestNext = property;
-                }
+        List<Map.Entry<List<String>, int[]>> popular = new ArrayList<>(objectsByShape.entrySet());
+        // A stable sort keeps equally common shapes in the order they were first seen.
+        popular.sort((a, b) -> Integer.compare(b.getValue()[0], a.getValue()[0]));
+        List<List<String>> definitions = new ArrayList<>();
+        for (Map.Entry<List<String>, int[]> entry : popular) {
+            if (definitions.size() == MAX_SHAPES || entry.getValue()[0] < MIN_OBJECTS_PER_SHAPE) {
+                break;
             }
-            return child;
+            definitions.add(entry.getKey());
         }
+        return ShapeDefinitions.of(definitions);
+    }
 
-        String bestMatch(List<String> sortedProperties) {
-            Set<PropertyTree> states = new LinkedHashSet<>();
-            states.add(this);
-            Match best = Match.NONE.better(match);
-            for (String property : sortedProperties) {
-                for (PropertyTree state : states.toArray(PropertyTree[]::new)) {
-                    if (state.greatestNext == null || property.compareTo(state.greatestNext) >= 0) {
-                        states.remove(state); // later properties sort after this one: no transition is left
-                    }
-                    PropertyTree nextState = state.next.get(property);
-                    if (nextState != null) {
-                        states.add(nextState);
-                        best = best.better(nextState.match);
-                    }
-                }
-            }
-            return best.name();
+    /** Per list, the name its objects get under these definitions: a shape such as {@code {a, b}}, or {@code Object}. */
+    String[] namesUnder(ShapeDefinitions definitions) {
+        List<String[]> sorted = sortedLists();
+        String[] names = new String[sorted.size()];
+        for (int list = 0; list < names.length; list++) {
+            names[list] = definitions.bestMatch(sorted.get(list));
         }
+        return names;
+    }
+
+    /** Each list's property names in sorted order, as {@link ShapeDefinitions#bestMatch} takes them. */
+    List<String[]> sortedLists() {
+        List<String[]> sorted = new ArrayList<>(lists.size());
+        for (String[] list : lists) {
+            String[] names = list.clone();
+            Arrays.sort(names);
+            sorted.add(names);
+        }
+        return sorted;
+    }
+
+    private static List<String> proposedShape(String[] properties) {
+        List<String> shape = new ArrayList<>();
+        int length = 1;
+        for (String property : properties) {
+            if (property.equals(PROTO)) {
+                continue;
+            }
+            String formatted = PropertyNames.format(property);
+            if (length > 1 && length + formatted.length() > MAX_NAME_LENGTH) {
+                break;
+            }
+            length += (length > 1 ? 2 : 0) + formatted.length();
+            shape.add(property);
+        }
+        return shape;
     }
 }

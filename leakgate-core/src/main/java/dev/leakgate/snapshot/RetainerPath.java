@@ -25,11 +25,17 @@ public record RetainerPath(List<Step> steps) {
      * @param constructor the constructor (class key) of the object reached
      * @param objectId the V8 object id of the object reached
      * @param functionName the function's name when the object reached is a closure, else empty
+     * @param module the script's name when the object reached is the top-level scope of a module, else empty
      */
-    public record Step(String edgeName, String edgeType, String constructor, int objectId, String functionName) {
+    public record Step(String edgeName, String edgeType, String constructor, int objectId, String functionName,
+                       String module) {
 
         public Step(String edgeName, String edgeType, String constructor, int objectId) {
-            this(edgeName, edgeType, constructor, objectId, "");
+            this(edgeName, edgeType, constructor, objectId, "", "");
+        }
+
+        public Step(String edgeName, String edgeType, String constructor, int objectId, String functionName) {
+            this(edgeName, edgeType, constructor, objectId, functionName, "");
         }
 
         boolean isClosure() {
@@ -69,9 +75,11 @@ public record RetainerPath(List<Step> steps) {
      *
      * <p>Everything before the last scope a developer can name is left out, because it only says how
      * that scope is reached: a path through a closure's variables starts at the closure whose
-     * context holds the last variable on the path; a path from the global object starts there; any
-     * other path starts at its first step below the root (such as {@code (GC roots)}). Elements show
-     * as {@code [i]}, properties and variables by name, engine-internal references in braces.
+     * context holds the last variable on the path, or at the module when that variable is one of a
+     * module's top-level variables ({@code server.js (module) › sessions (Map) › ...}); a path from
+     * the global object starts there; any other path starts at its first step below the root (such
+     * as {@code (GC roots)}). Elements show as {@code [i]}, properties and variables by name,
+     * engine-internal references in braces.
      */
     public String format() {
         if (steps.isEmpty()) {
@@ -81,7 +89,11 @@ public record RetainerPath(List<Step> steps) {
         int contextLink = lastVariable < 0 ? -1 : lastIndexOf("internal", lastVariable - 1, "context");
         StringBuilder text = new StringBuilder();
         int next;
-        if (contextLink >= 1) {
+        String module = lastVariable >= 1 ? steps.get(lastVariable - 1).module() : "";
+        if (contextLink >= 1 && !module.isEmpty()) {
+            text.append(fileName(module)).append(" (module)");
+            next = lastVariable;
+        } else if (contextLink >= 1) {
             text.append(steps.get(contextLink - 1).object()).append(SEPARATOR).append("context");
             next = lastVariable;
         } else {
@@ -95,6 +107,12 @@ public record RetainerPath(List<Step> steps) {
             text.append(last ? SEPARATOR + step.object() : " " + step.objectInParentheses());
         }
         return text.toString();
+    }
+
+    /** {@code server.js} for {@code /srv/app/server.js} or {@code file:///srv/app/server.js}; the path column has the rest. */
+    private static String fileName(String script) {
+        int slash = script.lastIndexOf('/');
+        return slash >= 0 && slash < script.length() - 1 ? script.substring(slash + 1) : script;
     }
 
     private int lastIndexOf(String edgeType, int from, String edgeName) {

@@ -23,12 +23,10 @@ final class ShortestPaths {
 
     private final HeapGraph graph;
     private final int[] reachedBy;
-    private final int[] reachedFrom;
 
-    private ShortestPaths(HeapGraph graph, int[] reachedBy, int[] reachedFrom) {
+    private ShortestPaths(HeapGraph graph, int[] reachedBy) {
         this.graph = graph;
         this.reachedBy = reachedBy;
-        this.reachedFrom = reachedFrom;
     }
 
     static ShortestPaths of(HeapGraph graph) {
@@ -36,24 +34,32 @@ final class ShortestPaths {
     }
 
     /** The path from the root to the node; empty for the root and for unreachable nodes. */
-    RetainerPath pathTo(int node, ClassNames classes) {
+    RetainerPath pathTo(int node, ClassNames classes, ScriptNames scripts) {
         int closure = graph.meta().nodeType("closure");
-        List<RetainerPath.Step> steps = new ArrayList<>();
+        List<Integer> nodes = new ArrayList<>();
         int current = node;
         while (current != graph.root() && reachedBy[current] != UNREACHED) {
-            int edge = reachedBy[current];
-            String functionName = "";
-            if (graph.nodeType(current) == closure) {
-                functionName = graph.name(current).isEmpty() ? "(anonymous)" : graph.name(current);
-            }
-            steps.add(new RetainerPath.Step(graph.edgeName(edge), graph.edgeTypeName(edge),
-                    classes.name(classes.classOf(current)), graph.id(current), functionName));
-            current = reachedFrom[current];
+            nodes.add(current);
+            current = graph.edgeSource(reachedBy[current]);
         }
         if (current != graph.root()) {
             return new RetainerPath(List.of());
         }
-        Collections.reverse(steps);
+        Collections.reverse(nodes);
+        List<RetainerPath.Step> steps = new ArrayList<>(nodes.size());
+        String lastScript = "";
+        for (int reached : nodes) {
+            int edge = reachedBy[reached];
+            String functionName = "";
+            if (graph.nodeType(reached) == closure) {
+                functionName = graph.name(reached).isEmpty() ? "(anonymous)" : graph.name(reached);
+                lastScript = scripts.scriptOf(reached);
+            }
+            // A module's scope is reached through one of its functions, which lives in the same script.
+            String module = scripts.isModuleScope(reached) ? lastScript : "";
+            steps.add(new RetainerPath.Step(graph.edgeName(edge), graph.edgeTypeName(edge),
+                    classes.name(classes.classOf(reached)), graph.id(reached), functionName, module));
+        }
         return new RetainerPath(steps);
     }
 
@@ -62,7 +68,6 @@ final class ShortestPaths {
 
         private final HeapGraph graph;
         private final int[] reachedBy;
-        private final int[] reachedFrom;
         private final boolean[] visited;
         private final int[] queue;
         private int queued;
@@ -70,19 +75,26 @@ final class ShortestPaths {
         private final int hiddenType;
         private final int arrayType;
         private final int syntheticType;
+        private final int domTreesName;
+        private final int nativeContextName;
+        private final int sloppyFunctionMapName;
+        private final int mapDescriptorsName;
         private final WeakMapEntries weakMaps;
         private final Set<String> firstEdgeOfEntrySeen = new HashSet<>();
 
         Walk(HeapGraph graph) {
             this.graph = graph;
             this.reachedBy = new int[graph.nodeCount()];
-            this.reachedFrom = new int[graph.nodeCount()];
             this.queue = new int[graph.nodeCount()];
             this.visited = new boolean[graph.nodeCount()];
             this.weakEdge = graph.meta().edgeType("weak");
             this.hiddenType = graph.meta().nodeType("hidden");
             this.arrayType = graph.meta().nodeType("array");
             this.syntheticType = graph.meta().nodeType("synthetic");
+            this.domTreesName = graph.stringIndex("(Document DOM trees)");
+            this.nativeContextName = graph.stringIndex("system / NativeContext");
+            this.sloppyFunctionMapName = graph.stringIndex("sloppy_function_map");
+            this.mapDescriptorsName = graph.stringIndex("(map descriptors)");
             this.weakMaps = new WeakMapEntries(graph);
             Arrays.fill(reachedBy, UNREACHED);
         }
@@ -93,25 +105,24 @@ final class ShortestPaths {
             for (int edge = graph.edgesStart(root); edge < graph.edgesEnd(root); edge++) {
                 int target = graph.edgeTarget(edge);
                 if (isUserRoot(target) && !visited[target]) {
-                    reach(target, root, edge);
+                    reach(target, edge);
                 }
             }
             walkFrom(0);
             int restStart = queued;
             queue[queued++] = root;
             walkFrom(restStart);
-            return new ShortestPaths(graph, reachedBy, reachedFrom);
+            return new ShortestPaths(graph, reachedBy);
         }
 
-        private void reach(int node, int from, int edge) {
+        private void reach(int node, int edge) {
             visited[node] = true;
             reachedBy[node] = edge;
-            reachedFrom[node] = from;
             queue[queued++] = node;
         }
 
         private boolean isUserRoot(int node) {
-            return graph.nodeType(node) != syntheticType || graph.name(node).equals("(Document DOM trees)");
+            return graph.nodeType(node) != syntheticType || graph.nameIndex(node) == domTreesName;
         }
 
         private void walkFrom(int head) {
@@ -120,7 +131,7 @@ final class ShortestPaths {
                 for (int edge = graph.edgesStart(node); edge < graph.edgesEnd(node); edge++) {
                     int target = graph.edgeTarget(edge);
                     if (graph.edgeType(edge) != weakEdge && !visited[target] && follows(node, edge)) {
-                        reach(target, node, edge);
+                        reach(target, edge);
                     }
                 }
             }
@@ -128,11 +139,11 @@ final class ShortestPaths {
 
         private boolean follows(int node, int edge) {
             int type = graph.nodeType(node);
-            if (type == hiddenType && graph.name(node).equals("system / NativeContext")
-                    && graph.edgeName(edge).equals("sloppy_function_map")) {
+            if (type == hiddenType && graph.nameIndex(node) == nativeContextName && graph.hasStringName(edge)
+                    && graph.edgeNameIndex(edge) == sloppyFunctionMapName) {
                 return false;
             }
-            if (type == arrayType && graph.name(node).equals("(map descriptors)")) {
+            if (type == arrayType && graph.nameIndex(node) == mapDescriptorsName) {
                 long index = leadingIndex(edge);
                 return index < 0 || index < 2 || index % 3 != 1;
             }

@@ -4,48 +4,68 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Streams a {@code .heapsnapshot} JSON document into flat columns, one number at a time, without
- * building a tree. The header ({@code snapshot}) must come before {@code nodes} and {@code edges},
- * as V8 writes it; names ({@code strings}) come last and are resolved afterwards.
+ * Streams a {@code .heapsnapshot} JSON document into flat columns without building a tree, in one
+ * pass over the input. The header ({@code snapshot}) must come before {@code nodes} and
+ * {@code edges}, as V8 writes it; names ({@code strings}) come last and are resolved afterwards.
+ *
+ * <p>The flat integer arrays, nearly all of a snapshot's bytes, are read by {@link JsonInput}
+ * straight into the columns, checking each number as it arrives; jackson-core reads everything
+ * else (the header, the strings with their escapes, sections we skip).
  */
 final class SnapshotParser {
+
+    /** Nodes or edges read per call into the flat-array reader. */
+    private static final int RECORDS_PER_CHUNK = 1024;
 
     private final JsonFactory json = JsonFactory.builder()
             // Strings in a snapshot can be long (source code, big string values).
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             .build();
 
     ParsedSnapshot parse(InputStream in, String source, ReadMode mode) throws IOException {
-        EndAwareInputStream input = new EndAwareInputStream(in);
-        try (JsonParser parser = json.createParser(input)) {
-            return new Document(parser, source, mode).read();
-        } catch (InputCoercionException e) {
-            throw SnapshotMeta.notASnapshot(source, "a number is out of range (" + e.getOriginalMessage() + ")");
-        } catch (StreamReadException e) {
-            if (e instanceof JsonEOFException || input.reachedEnd()) {
-                throw new SnapshotFormatException(source + " is truncated: the JSON ends after "
-                        + e.getLocation().getByteOffset() + " bytes, in the middle of the snapshot", e);
+        JsonInput input = new JsonInput(in);
+        try {
+            return new Document(input, source, mode).read();
+        } catch (JsonInput.EndOfInputException e) {
+            throw truncated(source, e.offset(), e);
+        } catch (JsonInput.NotAnIntegerException e) {
+            if (input.reachedEnd()) {
+                throw truncated(source, e.offset(), e);
             }
-            throw new SnapshotFormatException(source + " is not valid JSON at byte "
-                    + e.getLocation().getByteOffset() + ": " + e.getOriginalMessage(), e);
+            throw SnapshotMeta.notASnapshot(source, "byte " + e.offset() + " holds " + e.getMessage()
+                    + " where only integers belong");
         }
     }
 
-    /** The state of reading one document. */
-    private static final class Document {
+    private static SnapshotFormatException truncated(String source, long offset, Exception cause) {
+        return new SnapshotFormatException(source + " is truncated: the JSON ends after " + offset
+                + " bytes, in the middle of the snapshot", cause);
+    }
 
-        private final JsonParser parser;
+    /** A value read by jackson-core. */
+    @FunctionalInterface
+    private interface JacksonValue<T> {
+        T read(JsonParser parser) throws IOException;
+    }
+
+    /** The state of reading one document. */
+    private final class Document {
+
+        private final JsonInput input;
         private final String source;
         private final ReadMode mode;
         private SnapshotMeta meta;
@@ -53,41 +73,101 @@ final class SnapshotParser {
         private int expectedEdges;
         private int rootIndex;
         private NodeColumns nodes;
-        private EdgeColumns edges;
+        private byte[] nodeTypes;
+        private int[] firstEdges;
+        private EdgeReader edges;
         private int[] locations = new int[0];
-        private String[] strings;
+        private StringTable strings;
 
-        Document(JsonParser parser, String source, ReadMode mode) {
-            this.parser = parser;
+        Document(JsonInput input, String source, ReadMode mode) {
+            this.input = input;
             this.source = source;
             this.mode = mode;
         }
 
         ParsedSnapshot read() throws IOException {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
+            int first = input.peek();
+            if (first < 0) {
                 throw new SnapshotFormatException(source + " is empty");
             }
-            if (first != JsonToken.START_OBJECT) {
-                throw SnapshotMeta.notASnapshot(source, "it does not start with a JSON object");
+            if (first != '{') {
+                JsonToken token = withJackson(JsonParser::currentToken);
+                throw SnapshotMeta.notASnapshot(source, "it does not start with a JSON object but with " + token);
             }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String key = parser.currentName();
-                parser.nextToken();
+            input.next();
+            int next = input.next();
+            while (next == '"') {
+                String key = input.readKey();
+                expect(':');
                 switch (key) {
                     case "snapshot" -> readHeader();
-                    case "nodes" -> nodes = readNodes();
+                    case "nodes" -> readNodes();
                     case "edges" -> edges = readEdges();
                     case "locations" -> readLocations();
-                    case "strings" -> strings = readStrings();
-                    default -> parser.skipChildren();
+                    case "strings" -> strings = withJackson(this::readStrings);
+                    default -> skipValue();
                 }
+                next = input.next();
+                if (next == ',') {
+                    next = input.next();
+                }
+            }
+            if (next < 0) {
+                throw new JsonInput.EndOfInputException(input.offset());
+            }
+            if (next != '}') {
+                throw new SnapshotFormatException(source + " is not valid JSON at byte " + (input.offset() - 1)
+                        + ": expected a key or the end of the object");
             }
             return finish();
         }
 
+        private void skipValue() throws IOException {
+            int first = input.peek();
+            if (first == '-' || first >= '0' && first <= '9') {
+                // Jackson wants white space after a number at the top level, and here a comma follows.
+                input.skipNumber();
+            } else {
+                withJackson(JsonParser::skipChildren);
+            }
+        }
+
+        private void expect(char expected) throws IOException {
+            int b = input.next();
+            if (b < 0) {
+                throw new JsonInput.EndOfInputException(input.offset());
+            }
+            if (b != expected) {
+                throw new SnapshotFormatException(source + " is not valid JSON at byte " + (input.offset() - 1)
+                        + ": expected '" + expected + "'");
+            }
+        }
+
+        /** Reads one value with jackson-core, starting at the next token, and gives back what it read ahead. */
+        private <T> T withJackson(JacksonValue<T> value) throws IOException {
+            long start = input.offset();
+            try (JsonParser parser = json.createParser(input.remaining())) {
+                parser.nextToken();
+                T result = value.read(parser);
+                // Jackson reads a string's text only when asked: finish it, or it would be read again.
+                parser.finishToken();
+                ByteArrayOutputStream readAhead = new ByteArrayOutputStream();
+                parser.releaseBuffered(readAhead);
+                input.unread(readAhead.toByteArray());
+                return result;
+            } catch (StreamReadException e) {
+                long offset = start + Math.max(0, e.getLocation().getByteOffset());
+                if (e instanceof JsonEOFException || input.reachedEnd()) {
+                    throw truncated(source, offset, e);
+                }
+                throw new SnapshotFormatException(source + " is not valid JSON at byte " + offset + ": "
+                        + e.getOriginalMessage(), e);
+            }
+        }
+
         private void readHeader() throws IOException {
-            if (!(readValue() instanceof Map<?, ?> header) || !(header.get("meta") instanceof Map<?, ?> metaObject)) {
+            Object value = withJackson(this::readValue);
+            if (!(value instanceof Map<?, ?> header) || !(header.get("meta") instanceof Map<?, ?> metaObject)) {
                 throw SnapshotMeta.notASnapshot(source, "\"snapshot\" has no \"meta\" object");
             }
             meta = SnapshotMeta.from(metaObject, source);
@@ -96,64 +176,71 @@ final class SnapshotParser {
             rootIndex = count(header.get("root_index"));
         }
 
-        private NodeColumns readNodes() throws IOException {
+        private void readNodes() throws IOException {
             requireHeaderBefore("nodes");
-            NodeColumns columns = new NodeColumns(meta, expectedNodes);
-            int field = 0;
             expectArrayStart("nodes");
-            while (parser.nextToken() != JsonToken.END_ARRAY) {
-                expectInteger("nodes");
-                columns.accept(field, parser);
-                field = field + 1 == meta.nodeFieldCount() ? 0 : field + 1;
+            NodeColumns columns = new NodeColumns(meta, expectedNodes, source);
+            long[] chunk = new long[RECORDS_PER_CHUNK * meta.nodeFieldCount()];
+            while (!input.integersEnded()) {
+                columns.accept(chunk, input.readIntegers(chunk));
             }
-            if (field != 0) {
-                throw SnapshotMeta.notASnapshot(source, "\"nodes\" does not hold whole nodes of "
-                        + meta.nodeFieldCount() + " numbers");
+            columns.requireEdgeCountInRange();
+            if (columns.count() == 0) {
+                throw SnapshotMeta.notASnapshot(source, "it has no nodes");
             }
-            return columns;
+            if (rootIndex % meta.nodeFieldCount() != 0 || rootIndex / meta.nodeFieldCount() >= columns.count()) {
+                throw SnapshotMeta.notASnapshot(source, "the root_index points at no node");
+            }
+            nodes = columns;
+            nodeTypes = columns.types.toArray();
+            firstEdges = columns.firstEdges();
         }
 
-        private EdgeColumns readEdges() throws IOException {
+        private EdgeReader readEdges() throws IOException {
             requireHeaderBefore("edges");
-            EdgeColumns columns = new EdgeColumns(meta, expectedEdges);
-            int field = 0;
-            expectArrayStart("edges");
-            while (parser.nextToken() != JsonToken.END_ARRAY) {
-                expectInteger("edges");
-                columns.accept(field, parser);
-                field = field + 1 == meta.edgeFieldCount() ? 0 : field + 1;
+            if (nodes == null) {
+                throw SnapshotMeta.notASnapshot(source, "\"edges\" comes before \"nodes\"");
             }
-            if (field != 0) {
-                throw SnapshotMeta.notASnapshot(source, "\"edges\" does not hold whole edges of "
-                        + meta.edgeFieldCount() + " numbers");
+            expectArrayStart("edges");
+            EdgeReader columns = mode == ReadMode.GRAPH
+                    ? new EdgeColumns(meta, expectedEdges, nodes.count(), source)
+                    : new SummaryEdges(meta, nodeTypes, firstEdges, rootIndex / meta.nodeFieldCount(), source);
+            long[] chunk = new long[RECORDS_PER_CHUNK * meta.edgeFieldCount()];
+            while (!input.integersEnded()) {
+                columns.accept(chunk, input.readIntegers(chunk));
             }
             return columns;
         }
 
         private void readLocations() throws IOException {
-            if (mode == ReadMode.SUMMARY) {
-                parser.skipChildren();
-                return;
-            }
             expectArrayStart("locations");
             GrowableIntArray values = new GrowableIntArray(0);
-            while (parser.nextToken() != JsonToken.END_ARRAY) {
-                expectInteger("locations");
-                values.add(parser.getIntValue());
+            long[] chunk = new long[RECORDS_PER_CHUNK];
+            while (!input.integersEnded()) {
+                int count = input.readIntegers(chunk);
+                if (mode == ReadMode.GRAPH) {
+                    for (int i = 0; i < count; i++) {
+                        values.add((int) Math.min(Integer.MAX_VALUE, chunk[i]));
+                    }
+                }
             }
             locations = values.toArray();
         }
 
-        private String[] readStrings() throws IOException {
-            expectArrayStart("strings");
-            List<String> values = new ArrayList<>();
+        private StringTable readStrings(JsonParser parser) throws IOException {
+            if (parser.currentToken() != JsonToken.START_ARRAY) {
+                throw SnapshotMeta.notASnapshot(source, "\"strings\" is not an array");
+            }
+            StringTable.Builder values = new StringTable.Builder();
             while (parser.nextToken() != JsonToken.END_ARRAY) {
                 if (parser.currentToken() != JsonToken.VALUE_STRING) {
                     throw SnapshotMeta.notASnapshot(source, "\"strings\" holds a " + parser.currentToken());
                 }
-                values.add(parser.getText());
+                if (!values.add(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength())) {
+                    throw SnapshotMeta.notASnapshot(source, "its strings add up to more than leakgate can hold (2 GB)");
+                }
             }
-            return values.toArray(String[]::new);
+            return values.build();
         }
 
         private ParsedSnapshot finish() throws SnapshotFormatException {
@@ -164,18 +251,30 @@ final class SnapshotParser {
                         : "strings";
                 throw SnapshotMeta.notASnapshot(source, "it has no \"" + missing + "\"");
             }
-            int nodeCount = nodes.ids.size();
-            if (nodeCount == 0) {
-                throw SnapshotMeta.notASnapshot(source, "it has no nodes");
+            int nodeCount = nodes.count();
+            if (firstEdges[nodeCount] != edges.count()) {
+                throw SnapshotMeta.notASnapshot(source, "the nodes' edge counts add up to " + firstEdges[nodeCount]
+                        + " but \"edges\" holds " + edges.count() + " edges");
             }
-            HeapGraph graph = new HeapGraph(meta, rootIndex / meta.nodeFieldCount(), nodes.types.toArray(),
-                    nodes.names.toArray(), nodes.ids.toArray(), nodes.selfSizes.toArray(), nodes.firstEdges(),
-                    edges.types.toArray(), edges.names.toArray(), edges.targets.toArray(), strings);
-            new GraphValidator(graph, source).validate();
-            SourceLocations sourceLocations = mode == ReadMode.GRAPH
-                    ? SourceLocations.from(locations, meta, nodeCount, source)
-                    : SourceLocations.none();
-            return new ParsedSnapshot(graph, sourceLocations);
+            nodes.requireNamesBelow(strings.size());
+            edges.requireNamesBelow(strings.size());
+            int root = rootIndex / meta.nodeFieldCount();
+            int[] names = nodes.names.toArray();
+            if (edges instanceof SummaryEdges summary) {
+                long[] sizes = summary.ownedSizes(nodes.selfSizes.toArray());
+                HeapGraph graph = HeapGraph.withoutEdges(meta, root, nodeTypes, names, nodes.ids.toArray(), sizes,
+                        strings);
+                PlainObjectShapes shapes = summary.plainObjectShapes(names,
+                        strings.indexOf(PlainObjectShapes.PLAIN_OBJECT), strings);
+                return new ParsedSnapshot(graph, shapes, SourceLocations.none(), edges.count(),
+                        summary.ownedReferenceCounts());
+            }
+            EdgeColumns columns = (EdgeColumns) edges;
+            HeapGraph graph = new HeapGraph(meta, root, nodeTypes, names, nodes.ids.toArray(),
+                    nodes.selfSizes.toArray(), firstEdges, columns.types(), columns.names(), columns.targets(), strings);
+            OwnedSizes.of(graph);
+            return new ParsedSnapshot(graph, PlainObjectShapes.of(graph),
+                    SourceLocations.from(locations, meta, nodeCount, source), edges.count(), null);
         }
 
         private void requireHeaderBefore(String section) throws SnapshotFormatException {
@@ -184,35 +283,30 @@ final class SnapshotParser {
             }
         }
 
-        private void expectArrayStart(String section) throws SnapshotFormatException {
-            if (parser.currentToken() != JsonToken.START_ARRAY) {
+        private void expectArrayStart(String section) throws IOException {
+            if (input.peek() != '[') {
                 throw SnapshotMeta.notASnapshot(source, "\"" + section + "\" is not an array");
             }
-        }
-
-        private void expectInteger(String section) throws SnapshotFormatException {
-            if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT) {
-                throw SnapshotMeta.notASnapshot(source, "\"" + section + "\" holds a " + parser.currentToken()
-                        + " where only integers belong");
-            }
+            input.next();
+            input.startIntegers();
         }
 
         /** Reads a small JSON value (the header) into maps, lists, strings and numbers. */
-        private Object readValue() throws IOException {
+        private Object readValue(JsonParser parser) throws IOException {
             switch (parser.currentToken()) {
                 case START_OBJECT -> {
                     Map<String, Object> object = new LinkedHashMap<>();
                     while (parser.nextToken() == JsonToken.FIELD_NAME) {
                         String key = parser.currentName();
                         parser.nextToken();
-                        object.put(key, readValue());
+                        object.put(key, readValue(parser));
                     }
                     return object;
                 }
                 case START_ARRAY -> {
                     List<Object> array = new ArrayList<>();
                     while (parser.nextToken() != JsonToken.END_ARRAY) {
-                        array.add(readValue());
+                        array.add(readValue(parser));
                     }
                     return array;
                 }
@@ -234,79 +328,98 @@ final class SnapshotParser {
         }
     }
 
-    /** The node fields we keep, one column per field. */
+    /** The node fields we keep, one column per field, each value checked as it arrives. */
     private static final class NodeColumns {
 
         private final SnapshotMeta meta;
+        private final String source;
+        private final int typeCount;
         private final GrowableByteArray types;
         private final GrowableIntArray names;
         private final GrowableIntArray ids;
         private final GrowableLongArray selfSizes;
-        private final GrowableIntArray edgeCounts;
+        private final GrowableIntArray firstEdges;
+        private long edgesSoFar;
+        private int largestName = -1;
+        private int nodeWithLargestName;
 
-        NodeColumns(SnapshotMeta meta, int expected) {
+        NodeColumns(SnapshotMeta meta, int expected, String source) {
             this.meta = meta;
+            this.source = source;
+            this.typeCount = meta.nodeTypes().size();
             types = new GrowableByteArray(expected);
             names = new GrowableIntArray(expected);
             ids = new GrowableIntArray(expected);
             selfSizes = new GrowableLongArray(expected);
-            edgeCounts = new GrowableIntArray(expected);
+            firstEdges = new GrowableIntArray(expected + 1);
         }
 
-        void accept(int field, JsonParser parser) throws IOException {
-            if (field == meta.nodeTypeField()) {
-                types.add((byte) parser.getIntValue());
-            } else if (field == meta.nodeNameField()) {
-                names.add(parser.getIntValue());
-            } else if (field == meta.nodeIdField()) {
-                // Ids are unsigned 32-bit numbers; only native objects get ids of 2^31 and above.
-                ids.add((int) parser.getLongValue());
-            } else if (field == meta.nodeSelfSizeField()) {
-                selfSizes.add(parser.getLongValue());
-            } else if (field == meta.nodeEdgeCountField()) {
-                edgeCounts.add(parser.getIntValue());
+        /** Takes whole nodes: the reader fills a chunk up to its length, a multiple of the field count, or the end. */
+        void accept(long[] values, int count) throws SnapshotFormatException {
+            int fieldCount = meta.nodeFieldCount();
+            if (count % fieldCount != 0) {
+                throw problem("\"nodes\" does not hold whole nodes of " + fieldCount + " numbers");
             }
+            int typeField = meta.nodeTypeField();
+            int nameField = meta.nodeNameField();
+            int idField = meta.nodeIdField();
+            int selfSizeField = meta.nodeSelfSizeField();
+            int edgeCountField = meta.nodeEdgeCountField();
+            for (int start = 0; start < count; start += fieldCount) {
+                long type = values[start + typeField];
+                long name = values[start + nameField];
+                long id = values[start + idField];
+                if (type >= typeCount) {
+                    throw problem("node " + ids.size() + " has an unknown type " + type);
+                }
+                // Ids are unsigned 32-bit numbers; only native objects get ids of 2^31 and above.
+                if (id > 0xffff_ffffL) {
+                    throw problem("node " + ids.size() + " has an id out of range (" + id + ")");
+                }
+                if (name > largestName) {
+                    largestName = (int) Math.min(Integer.MAX_VALUE, name);
+                    nodeWithLargestName = ids.size();
+                }
+                types.add((byte) type);
+                names.add((int) name);
+                ids.add((int) id);
+                selfSizes.add(values[start + selfSizeField]);
+                firstEdges.add((int) Math.min(Integer.MAX_VALUE, edgesSoFar));
+                edgesSoFar += values[start + edgeCountField];
+            }
+        }
+
+        void requireEdgeCountInRange() throws SnapshotFormatException {
+            if (edgesSoFar > Integer.MAX_VALUE) {
+                throw problem("the nodes have more edges (" + edgesSoFar + ") than leakgate can hold");
+            }
+        }
+
+        void requireNamesBelow(int stringCount) throws SnapshotFormatException {
+            if (largestName >= stringCount) {
+                throw problem("node " + nodeWithLargestName + " names string " + largestName + " but there are "
+                        + stringCount + " strings");
+            }
+        }
+
+        int count() {
+            return ids.size();
         }
 
         /** Where each node's edges start, plus one entry for the end of the last node's edges. */
         int[] firstEdges() {
-            int[] counts = edgeCounts.toArray();
-            int[] first = new int[counts.length + 1];
-            long next = 0;
-            for (int node = 0; node < counts.length; node++) {
-                first[node] = (int) Math.min(next, Integer.MAX_VALUE);
-                next += counts[node];
+            int[] first = firstEdges.toArray();
+            if (first.length == count() + 1) {
+                first[count()] = (int) edgesSoFar;
+                return first;
             }
-            first[counts.length] = (int) Math.min(next, Integer.MAX_VALUE);
-            return first;
-        }
-    }
-
-    /** The edge fields, one column per field; targets become node ordinals. */
-    private static final class EdgeColumns {
-
-        private final SnapshotMeta meta;
-        private final GrowableByteArray types;
-        private final GrowableIntArray names;
-        private final GrowableIntArray targets;
-
-        EdgeColumns(SnapshotMeta meta, int expected) {
-            this.meta = meta;
-            types = new GrowableByteArray(expected);
-            names = new GrowableIntArray(expected);
-            targets = new GrowableIntArray(expected);
+            int[] exact = Arrays.copyOf(first, count() + 1);
+            exact[count()] = (int) edgesSoFar;
+            return exact;
         }
 
-        void accept(int field, JsonParser parser) throws IOException {
-            if (field == meta.edgeTypeField()) {
-                types.add((byte) parser.getIntValue());
-            } else if (field == meta.edgeNameField()) {
-                names.add(parser.getIntValue());
-            } else if (field == meta.edgeToNodeField()) {
-                int nodeIndex = parser.getIntValue();
-                // A to_node that is not a multiple of the field count makes this negative: the validator rejects it.
-                targets.add(nodeIndex % meta.nodeFieldCount() == 0 ? nodeIndex / meta.nodeFieldCount() : -1);
-            }
+        private SnapshotFormatException problem(String detail) {
+            return SnapshotMeta.notASnapshot(source, detail);
         }
     }
 }

@@ -56,6 +56,19 @@ final class SourceLocations {
         return new SourceLocations(nodes, scriptIds, lines, columns);
     }
 
+    int size() {
+        return nodes.length;
+    }
+
+    /** The node of the k-th location, in node order. */
+    int node(int k) {
+        return nodes[k];
+    }
+
+    int scriptId(int k) {
+        return scriptIds[k];
+    }
+
     Optional<SourceLocation> of(int node) {
         int k = Arrays.binarySearch(nodes, node);
         return k < 0 ? Optional.empty() : Optional.of(new SourceLocation(scriptIds[k], lines[k], columns[k]));

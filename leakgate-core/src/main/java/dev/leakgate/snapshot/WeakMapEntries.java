@@ -1,6 +1,8 @@
 package dev.leakgate.snapshot;
 
 import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,39 +18,51 @@ final class WeakMapEntries {
 
     private final HeapGraph graph;
     private final int internalEdge;
-    private final BitSet notEntries;
+    private final BitSet checked;
+    /** By string index, for the names that are WeakMap entry names: most internal edge names are not. */
+    private final Map<Integer, Entry> entries = new HashMap<>();
 
     WeakMapEntries(HeapGraph graph) {
         this.graph = graph;
         this.internalEdge = graph.meta().edgeType("internal");
-        this.notEntries = new BitSet(graph.stringCount());
+        this.checked = new BitSet(graph.stringCount());
     }
 
     /** The part of the edge name both edges of one entry share, or null if the edge is no entry edge. */
     String entryOf(int edge) {
-        Matcher matcher = match(edge);
-        return matcher == null ? null : matcher.group(1);
+        Entry entry = entry(edge);
+        return entry == null ? null : entry.sharedPart();
     }
 
     /** Whether the edge is the table's edge of a WeakMap entry (the other one comes from the key). */
     boolean isFromTable(int node, int edge) {
-        Matcher matcher = match(edge);
-        return matcher != null && Integer.toUnsignedString(graph.id(node)).equals(matcher.group(2));
+        Entry entry = entry(edge);
+        return entry != null && entry.tableId() == Integer.toUnsignedLong(graph.id(node));
     }
 
-    private Matcher match(int edge) {
+    private Entry entry(int edge) {
         if (graph.edgeType(edge) != internalEdge) {
             return null;
         }
         int name = graph.edgeNameIndex(edge);
-        if (notEntries.get(name)) {
-            return null;
+        if (!checked.get(name)) {
+            checked.set(name);
+            Matcher matcher = ENTRY.matcher(graph.string(name));
+            if (matcher.matches()) {
+                entries.put(name, new Entry(matcher.group(1), parseId(matcher.group(2))));
+            }
         }
-        Matcher matcher = ENTRY.matcher(graph.string(name));
-        if (!matcher.matches()) {
-            notEntries.set(name);
-            return null;
-        }
-        return matcher;
+        return entries.isEmpty() ? null : entries.get(name);
     }
+
+    private static long parseId(String digits) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException tooLong) {
+            return -1;
+        }
+    }
+
+    /** What an entry edge's name says: the part both edges share, and the table's object id. */
+    private record Entry(String sharedPart, long tableId) {}
 }

@@ -6,6 +6,7 @@ import dev.leakgate.analysis.Shape;
 import dev.leakgate.load.RequestSpec;
 import dev.leakgate.process.LaunchSpec;
 import dev.leakgate.process.NodeLauncher;
+import dev.leakgate.snapshot.ComparisonRow;
 import dev.leakgate.snapshot.HeapSnapshotReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,10 @@ class GateTest {
         assertTrue(record.location().startsWith("app.js:"), record.location());
         assertEquals(4, result.snapshots().size());
         assertEquals(4, snapshotFiles().size(), "a failed run keeps its snapshots (keepSnapshots=onFailure)");
+        ComparisonRow records = result.comparison().stream().filter(row -> row.constructor().equals("RequestRecord"))
+                .findFirst().orElseThrow();
+        assertEquals(result.findings().get(0).perSnapshot().get(3) - result.findings().get(0).perSnapshot().get(0),
+                records.countDelta(), "the comparison runs from the baseline to the last snapshot");
     }
 
     @Test

@@ -29,12 +29,14 @@ final class SampleResults {
                 null, null);
         return new GateResult(Verdict.LEAK, constructor + " grew by 1.00 objects per request", List.of(finding, strings),
                 List.of(phase("warm-up"), phase("round 1")), List.of(new SnapshotInfo("baseline", 40_000, 4_000_000)),
-                timeline(), List.of("listening <on> 3000"), "v20.0.0", Instant.parse("2026-01-02T03:04:05Z"), Duration.ofSeconds(4));
+                timeline(), List.of("listening <on> 3000"), "v20.0.0", Instant.parse("2026-01-02T03:04:05Z"), Duration.ofSeconds(4),
+                List.of());
     }
 
     static GateResult pass() {
         return new GateResult(Verdict.PASS, "No constructor grew", List.of(), List.of(phase("warm-up")), List.of(),
-                HeapTimeline.empty(), List.of(), "v20.0.0", Instant.parse("2026-01-02T03:04:05Z"), Duration.ofSeconds(4));
+                HeapTimeline.empty(), List.of(), "v20.0.0", Instant.parse("2026-01-02T03:04:05Z"), Duration.ofSeconds(4),
+                List.of());
     }
 
     private static HeapTimeline timeline() {
@@ -51,7 +53,8 @@ final class SampleResults {
         Finding compiled = new Finding("(compiled code)", Shape.COUNT, List.of(100L, 200L, 300L, 400L), 0.1, 40_000,
                 null, null, List.of(100L, 100L, 100L), List.of(), Judgement.ENGINE_INTERNAL, 0, null);
         return new GateResult(Verdict.PASS, "Nothing grew", List.of(compiled), List.of(phase("warm-up")), List.of(),
-                HeapTimeline.empty(), List.of(), "v20.0.0", Instant.parse("2026-01-02T03:04:05Z"), Duration.ofSeconds(4));
+                HeapTimeline.empty(), List.of(), "v20.0.0", Instant.parse("2026-01-02T03:04:05Z"), Duration.ofSeconds(4),
+                List.of());
     }
 
     private static PhaseResult phase(String name) {

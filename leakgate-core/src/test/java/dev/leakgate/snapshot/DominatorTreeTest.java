@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.BitSet;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class DominatorTreeTest {
@@ -118,5 +121,75 @@ class DominatorTreeTest {
         HeapSnapshot summary = heap.read(ReadMode.SUMMARY);
         assertThrows(IllegalStateException.class, () -> summary.retainedSize(global));
         assertThrows(IllegalStateException.class, () -> summary.retainedSize("global"));
+    }
+
+    @Test
+    void agreesWithTheDefinitionOfDominanceOnRandomGraphs() throws IOException {
+        Random random = new Random(20240611);
+        for (int graph = 0; graph < 30; graph++) {
+            SnapshotJson randomHeap = new SnapshotJson();
+            int nodeCount = 2 + random.nextInt(60);
+            for (int node = 1; node < nodeCount; node++) {
+                randomHeap.node("object", "N" + node, 1 + random.nextInt(50));
+            }
+            randomHeap.edge(randomHeap.root(), "shortcut", "global", 1);
+            int edgeCount = random.nextInt(3 * nodeCount);
+            for (int edge = 0; edge < edgeCount; edge++) {
+                randomHeap.edge(1 + random.nextInt(nodeCount - 1), "property", "p" + edge, 1 + random.nextInt(nodeCount - 1));
+            }
+            HeapSnapshot snapshot = randomHeap.read(ReadMode.GRAPH);
+            for (int node = 1; node < nodeCount; node++) {
+                if (reachable(snapshot, -1, node)) {
+                    assertEquals(immediateDominatorByDefinition(snapshot, node), snapshot.immediateDominator(node),
+                            "graph " + graph + ", node " + node);
+                }
+            }
+        }
+    }
+
+    /** The dominator of {@code node} whose own dominators are all of node's other dominators: brute force. */
+    private static int immediateDominatorByDefinition(HeapSnapshot snapshot, int node) {
+        BitSet dominators = new BitSet();
+        for (int candidate = 0; candidate < snapshot.nodeCount(); candidate++) {
+            if (candidate != node && !reachable(snapshot, candidate, node)) {
+                dominators.set(candidate);
+            }
+        }
+        for (int candidate = dominators.nextSetBit(0); candidate >= 0; candidate = dominators.nextSetBit(candidate + 1)) {
+            boolean dominatedByAllOthers = true;
+            for (int other = dominators.nextSetBit(0); other >= 0; other = dominators.nextSetBit(other + 1)) {
+                if (other != candidate && reachable(snapshot, other, candidate)) {
+                    dominatedByAllOthers = false;
+                }
+            }
+            if (dominatedByAllOthers) {
+                return candidate;
+            }
+        }
+        throw new AssertionError("no immediate dominator for " + node);
+    }
+
+    /** Whether {@code target} is reachable from the root without passing through {@code removed}. */
+    private static boolean reachable(HeapSnapshot snapshot, int removed, int target) {
+        if (removed == 0) {
+            return false;
+        }
+        BitSet seen = new BitSet();
+        ArrayDeque<Integer> work = new ArrayDeque<>();
+        work.add(0);
+        seen.set(0);
+        while (!work.isEmpty()) {
+            int node = work.poll();
+            if (node == target) {
+                return true;
+            }
+            for (HeapEdge edge : snapshot.edges(node)) {
+                if (edge.target() != removed && !seen.get(edge.target())) {
+                    seen.set(edge.target());
+                    work.add(edge.target());
+                }
+            }
+        }
+        return false;
     }
 }

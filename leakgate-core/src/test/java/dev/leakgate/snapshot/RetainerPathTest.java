@@ -22,11 +22,12 @@ class RetainerPathTest {
     }
 
     @Test
-    void startsAModuleVariablesPathAtTheClosureThatHoldsIt() {
+    void startsAModuleVariablesPathAtItsModule() {
         int record = snapshot.nodesOf("RequestRecord")[0];
         RetainerPath path = snapshot.shortestRetainerPath(record);
         String formatted = path.format();
-        assertTrue(formatted.matches("\\w+\\(\\) › context › leaks \\(Array\\) › \\[\\d+] › RequestRecord"), formatted);
+        assertTrue(formatted.matches("make-test-snapshots\\.js \\(module\\) › leaks \\(Array\\) › \\[\\d+] › RequestRecord"),
+                formatted);
         RetainerPath.Step last = path.steps().get(path.steps().size() - 1);
         assertEquals("element", last.edgeType());
         assertEquals(snapshot.objectId(record), last.objectId());
@@ -64,5 +65,21 @@ class RetainerPathTest {
                 new RetainerPath.Step("cache", "property", "Map", 7)));
         assertEquals("(synthetic) › {12} (array) › cache › Map", path.format());
         assertEquals("(not reachable from the GC roots)", new RetainerPath(List.of()).format());
+    }
+
+    @Test
+    void startsAFunctionScopesVariableAtItsFunctionAndAModuleScopesAtItsModule() {
+        List<RetainerPath.Step> throughFunction = List.of(
+                new RetainerPath.Step("global", "shortcut", "global", 3),
+                new RetainerPath.Step("onRequest", "property", "Function", 5, "handler"),
+                new RetainerPath.Step("context", "internal", "system / Context", 7),
+                new RetainerPath.Step("seen", "context", "Array", 9),
+                new RetainerPath.Step("3", "element", "RequestRecord", 11));
+        assertEquals("handler() › context › seen (Array) › [3] › RequestRecord",
+                new RetainerPath(throughFunction).format());
+        List<RetainerPath.Step> throughModule = List.of(throughFunction.get(0), throughFunction.get(1),
+                new RetainerPath.Step("context", "internal", "system / Context", 7, "", "/srv/app/server.js"),
+                throughFunction.get(3), throughFunction.get(4));
+        assertEquals("server.js (module) › seen (Array) › [3] › RequestRecord", new RetainerPath(throughModule).format());
     }
 }

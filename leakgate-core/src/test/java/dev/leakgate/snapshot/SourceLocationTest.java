@@ -1,8 +1,10 @@
 package dev.leakgate.snapshot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -36,6 +38,15 @@ class SourceLocationTest {
         SourceLocation record = snapshot.location(snapshot.nodesOf("RequestRecord")[0]).orElseThrow();
         assertEquals(HANDLER_FUNCTION_LINE, handler.line());
         assertEquals(record.scriptId(), handler.scriptId());
+    }
+
+    @Test
+    void namesTheScriptOfALocationFromTheHeapItself() throws IOException {
+        SourceLocation record = snapshot.location(snapshot.nodesOf("RequestRecord")[0]).orElseThrow();
+        Path script = Path.of("src", "test", "node", "make-test-snapshots.js").toRealPath();
+        assertEquals(script.toString(), snapshot.scriptNames().get(record.scriptId()));
+        assertTrue(snapshot.scriptNames().containsValue("node:internal/modules/cjs/loader"),
+                "Node's own scripts are named too");
     }
 
     @Test

@@ -11,12 +11,13 @@ import org.zeroturnaround.exec.ProcessResult;
 
 /**
  * Real snapshots for the tests: {@code src/test/node/make-test-snapshots.js} runs once per test JVM
- * and writes {@code s0}, {@code s1} and {@code s2} from one Node process into {@code target/}.
+ * and writes {@code s0}, {@code s1} and {@code s2} from one Node process into {@code target/}; a
+ * second run, another process of the same program, writes the series again when a test asks for it.
  */
-final class TestSnapshots {
+public final class TestSnapshots {
 
-    static final int RECORDS_IN_S0 = 100;
-    static final int RECORDS_ADDED_PER_SNAPSHOT = 50;
+    public static final int RECORDS_IN_S0 = 100;
+    public static final int RECORDS_ADDED_PER_SNAPSHOT = 50;
 
     private static final Path SCRIPT = Path.of("src", "test", "node", "make-test-snapshots.js");
     private static final Path OUTPUT = Path.of("target", "test-snapshots");
@@ -24,13 +25,19 @@ final class TestSnapshots {
     private TestSnapshots() {}
 
     /** The snapshots, oldest first. */
-    static List<Path> series() {
+    public static List<Path> series() {
         return List.of(Generated.DIRECTORY.resolve("s0.heapsnapshot"), Generated.DIRECTORY.resolve("s1.heapsnapshot"),
                 Generated.DIRECTORY.resolve("s2.heapsnapshot"));
     }
 
-    static Path first() {
+    public static Path first() {
         return series().get(0);
+    }
+
+    /** The same series written by a second Node process running the same script. */
+    public static List<Path> seriesOfAnotherProcess() {
+        return List.of(OtherProcess.DIRECTORY.resolve("s0.heapsnapshot"),
+                OtherProcess.DIRECTORY.resolve("s1.heapsnapshot"), OtherProcess.DIRECTORY.resolve("s2.heapsnapshot"));
     }
 
     static Path scratchDirectory() throws IOException {
@@ -40,31 +47,37 @@ final class TestSnapshots {
     /** Holds the output directory; the JVM initialises it, and so runs Node, once, on first use. */
     private static final class Generated {
 
-        static final Path DIRECTORY = generate();
+        static final Path DIRECTORY = generate(OUTPUT);
+    }
 
-        private static Path generate() {
-            try {
-                ProcessResult result = new ProcessExecutor()
-                        .command("node", "--expose-gc", SCRIPT.toString(), OUTPUT.toString())
-                        .readOutput(true)
-                        .redirectErrorStream(true)
-                        .timeout(60, TimeUnit.SECONDS)
-                        .destroyOnExit()
-                        .execute();
-                if (result.getExitValue() != 0) {
-                    throw new IllegalStateException(SCRIPT + " failed with exit code " + result.getExitValue() + ":\n"
-                            + result.outputUTF8());
-                }
-                return OUTPUT;
-            } catch (IOException e) {
-                throw new IllegalStateException("The tests need Node.js 20 or later as 'node' on the PATH to write "
-                        + "real heap snapshots: " + e.getMessage(), e);
-            } catch (TimeoutException e) {
-                throw new IllegalStateException(SCRIPT + " did not finish within 60 seconds", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while writing test snapshots", e);
+    /** Like {@link Generated}, for the second process. */
+    private static final class OtherProcess {
+
+        static final Path DIRECTORY = generate(OUTPUT.resolve("other-process"));
+    }
+
+    private static Path generate(Path output) {
+        try {
+            ProcessResult result = new ProcessExecutor()
+                    .command("node", "--expose-gc", SCRIPT.toString(), output.toString())
+                    .readOutput(true)
+                    .redirectErrorStream(true)
+                    .timeout(60, TimeUnit.SECONDS)
+                    .destroyOnExit()
+                    .execute();
+            if (result.getExitValue() != 0) {
+                throw new IllegalStateException(SCRIPT + " failed with exit code " + result.getExitValue() + ":\n"
+                        + result.outputUTF8());
             }
+            return output;
+        } catch (IOException e) {
+            throw new IllegalStateException("The tests need Node.js 20 or later as 'node' on the PATH to write "
+                    + "real heap snapshots: " + e.getMessage(), e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(SCRIPT + " did not finish within 60 seconds", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while writing test snapshots", e);
         }
     }
 }
