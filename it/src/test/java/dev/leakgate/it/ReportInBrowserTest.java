@@ -15,6 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -80,6 +83,27 @@ class ReportInBrowserTest {
 
         browser.evaluate("document.querySelector('#snapshots th:nth-child(2)').click(), ''");
         assertEquals("[\"baseline\",\"round 1\",\"round 2\",\"round 3\"]", browser.evaluate(order));
+    }
+
+    @Test
+    void comparisonTableSortsByDeltaAndFiltersByConstructor() throws Exception {
+        String deltas = "JSON.stringify([...document.querySelectorAll('#comparison tbody tr')].filter(row => !row.hidden)"
+                + ".map(row => Number(row.cells[3].dataset.value)))";
+        browser.evaluate("document.querySelector('#comparison th:nth-child(4)').click(), ''");
+        List<Long> sorted = numbers(browser.evaluate(deltas));
+        assertTrue(sorted.size() > 3, "rows: " + sorted);
+        assertEquals(sorted.stream().sorted(Comparator.reverseOrder()).toList(), sorted, "# Delta, largest first");
+
+        browser.evaluate("(() => { const input = document.querySelector('input[data-filter=comparison]');"
+                + " input.value = 'img src'; input.dispatchEvent(new Event('input')); return ''; })()");
+        String shown = browser.evaluate("JSON.stringify([...document.querySelectorAll('#comparison tbody tr')]"
+                + ".filter(row => !row.hidden).map(row => row.cells[0].textContent))");
+        assertEquals("[\"{" + MARKUP + ", at}\"]", shown);
+    }
+
+    private static List<Long> numbers(String jsonArray) {
+        String inner = jsonArray.substring(1, jsonArray.length() - 1);
+        return inner.isEmpty() ? List.of() : Arrays.stream(inner.split(",")).map(Long::parseLong).toList();
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.leakgate.gate.SnapshotInfo;
 import dev.leakgate.gate.Units;
 import dev.leakgate.gate.Verdict;
 import dev.leakgate.load.PhaseResult;
+import dev.leakgate.snapshot.ComparisonRow;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -110,6 +111,7 @@ public final class HtmlReport {
         timeline(page, result);
         load(page, result);
         snapshots(page, result);
+        comparison(page, result);
         appLog(page, result);
         page.append("<p class=\"muted\">Started ")
                 .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(result.startedAt().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)))
@@ -226,6 +228,38 @@ public final class HtmlReport {
                     .append(numberCell(Units.bytes(snapshot.heapUsedBytes()), snapshot.heapUsedBytes())).append("</tr>");
         }
         page.append("</tbody></table>");
+    }
+
+    /** The DevTools Comparison view between the first and the last snapshot, for every constructor that changed. */
+    private static void comparison(StringBuilder page, GateResult result) {
+        if (result.comparison().isEmpty() || result.snapshots().size() < 2) {
+            return;
+        }
+        String from = result.snapshots().get(0).label();
+        String to = result.snapshots().get(result.snapshots().size() - 1).label();
+        page.append("<h2>Comparison: ").append(escape(from)).append(" → ").append(escape(to)).append("</h2>")
+                .append("<p class=\"muted\">Objects matched by id, as the Comparison view of the DevTools Memory tab ")
+                .append("shows them. Click a column to sort.</p>")
+                .append("<input class=\"filter\" type=\"search\" placeholder=\"Filter constructors\" ")
+                .append("aria-label=\"Filter constructors\" data-filter=\"comparison\">")
+                .append("<table id=\"comparison\" class=\"sortable\"><thead><tr><th>constructor</th><th># New</th>")
+                .append("<th># Deleted</th><th># Delta</th><th>Alloc. Size</th><th>Freed Size</th><th>Size Delta</th>")
+                .append("</tr></thead><tbody>");
+        for (ComparisonRow row : result.comparison()) {
+            page.append("<tr><td><code>").append(escape(row.constructor())).append("</code></td>")
+                    .append(numberCell(Units.count(row.newCount()), row.newCount()))
+                    .append(numberCell(Units.count(row.deletedCount()), row.deletedCount()))
+                    .append(numberCell(signed(Units.count(row.countDelta()), row.countDelta()), row.countDelta()))
+                    .append(numberCell(Units.bytes(row.allocatedSize()), row.allocatedSize()))
+                    .append(numberCell(Units.bytes(row.freedSize()), row.freedSize()))
+                    .append(numberCell(signed(Units.bytes(row.sizeDelta()), row.sizeDelta()), row.sizeDelta()))
+                    .append("</tr>");
+        }
+        page.append("</tbody></table>");
+    }
+
+    private static String signed(String shown, long value) {
+        return value > 0 ? "+" + shown : shown;
     }
 
     private static void appLog(StringBuilder page, GateResult result) {
