@@ -7,6 +7,7 @@ import dev.leakgate.analysis.ScriptCatalog;
 import dev.leakgate.analysis.SeriesAnalyzer;
 import dev.leakgate.gate.GateResult;
 import dev.leakgate.gate.HeapTimeline;
+import dev.leakgate.gate.Setting;
 import dev.leakgate.gate.SnapshotInfo;
 import dev.leakgate.gate.Verdict;
 import dev.leakgate.gate.Verdicts;
@@ -207,6 +208,9 @@ final class CompareCommand implements Command {
                 thresholds.maxObjectsPerRequest());
         List<SnapshotInfo> snapshots = series.censuses().stream().map(SnapshotInfo::of).toList();
         return new GateResult(verdict, reason, findings, List.of(), snapshots, HeapTimeline.empty(), List.of(), null,
-                started, Duration.between(started, Instant.now()), series.comparison().rows());
+                started, Duration.between(started, Instant.now()), series.comparison().rows(),
+                List.of(new Setting("requestsPerRound", Integer.toString(requestsPerRound)),
+                        new Setting("maxObjectsPerRequest", Double.toString(thresholds.maxObjectsPerRequest())),
+                        new Setting("maxBytesPerRequest", Double.toString(thresholds.maxBytesPerRequest()))));
     }
 }

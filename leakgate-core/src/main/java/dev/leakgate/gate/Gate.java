@@ -53,12 +53,12 @@ public final class Gate {
                 findings = new MeasuredRun(config, app, reader, console, clock, measured, watchdog).measure();
             }
             Verdict verdict = findings.stream().anyMatch(Finding::failing) ? Verdict.LEAK : Verdict.PASS;
-            result = finish(verdict, Verdicts.explain(findings, config), findings, List.of(), measured, started);
+            result = finish(verdict, Verdicts.explain(findings, config), findings, List.of(), measured, config, started);
         } catch (RunStopped stopped) {
-            result = finish(stopped.verdict(), stopped.getMessage(), List.of(), stopped.appLogTail(), measured, started);
+            result = finish(stopped.verdict(), stopped.getMessage(), List.of(), stopped.appLogTail(), measured, config, started);
         } catch (IOException | UncheckedIOException e) {
             result = finish(Verdict.ERROR, "cannot write to " + config.outputDirectory() + ": " + e.getMessage(),
-                    List.of(), List.of(), measured, started);
+                    List.of(), List.of(), measured, config, started);
         }
         applySnapshotPolicy(config.keepSnapshots(), result.verdict(), measured.snapshotFiles());
         return result;
@@ -103,11 +103,11 @@ public final class Gate {
     }
 
     private GateResult finish(Verdict verdict, String reason, List<Finding> findings, List<String> appLogTail,
-                              Measurements measured, Instant started) {
+                              Measurements measured, GateConfig config, Instant started) {
         Instant now = clock.instant();
         return new GateResult(verdict, reason, findings, measured.phases(), measured.snapshots(),
                 measured.heapTimeline(), tail(appLogTail), measured.nodeVersion(), started,
-                Duration.between(started, now), measured.comparison());
+                Duration.between(started, now), measured.comparison(), config.settings());
     }
 
     private static void prepareOutputDirectory(Path outputDirectory) throws IOException {

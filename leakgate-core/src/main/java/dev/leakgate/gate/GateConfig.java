@@ -6,7 +6,10 @@ import dev.leakgate.process.LaunchSpec;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Everything one gate run needs. Validated here, once, with messages that name the parameter the user
@@ -50,6 +53,42 @@ public record GateConfig(LaunchSpec launch, List<RequestSpec> requests, int conn
                       LeakThresholds thresholds, KeepSnapshots keepSnapshots, Duration timeout, Path outputDirectory) {
         this(launch, requests, connections, warmupRequests, rounds, requestsPerRound, requestTimeout, rate, maxErrorRate,
                 thresholds, keepSnapshots, timeout, outputDirectory, null, false);
+    }
+
+    /**
+     * The parameters as the report lists them. Environment variables are named without their values, which are
+     * often credentials.
+     */
+    public List<Setting> settings() {
+        List<Setting> settings = new ArrayList<>();
+        if (attaching()) {
+            settings.add(new Setting("baseUrl", attach.baseUrl().toString()));
+            settings.add(new Setting("inspectorUrl", attach.inspectorUrl().toString()));
+        } else {
+            settings.add(new Setting("script", launch.script()));
+            settings.add(new Setting("scriptArgs", String.join(" ", launch.scriptArgs())));
+            settings.add(new Setting("node", launch.node()));
+            settings.add(new Setting("nodeOptions", String.join(" ", launch.nodeOptions())));
+            settings.add(new Setting("workingDirectory", launch.workingDirectory().toString()));
+            settings.add(new Setting("environment", String.join(", ", new TreeSet<>(launch.environment().keySet()))));
+        }
+        settings.add(new Setting("readyPath", launch.readyPath()));
+        settings.add(new Setting("requests", requests.stream()
+                .map(request -> request.method() + " " + request.path()).collect(Collectors.joining(", "))));
+        settings.add(new Setting("connections", Integer.toString(connections)));
+        settings.add(new Setting("warmupRequests", Integer.toString(warmupRequests)));
+        settings.add(new Setting("rounds", Integer.toString(rounds)));
+        settings.add(new Setting("requestsPerRound", Integer.toString(requestsPerRound)));
+        settings.add(new Setting("rate", rate == 0 ? "as fast as the connections go" : rate + " requests/s"));
+        settings.add(new Setting("requestTimeout", seconds(requestTimeout)));
+        settings.add(new Setting("maxErrorRate", maxErrorRate + "%"));
+        settings.add(new Setting("maxObjectsPerRequest", Double.toString(thresholds.maxObjectsPerRequest())));
+        settings.add(new Setting("maxBytesPerRequest", Double.toString(thresholds.maxBytesPerRequest())));
+        settings.add(new Setting("rules", thresholds.rules().size() + " per-constructor rule"
+                + (thresholds.rules().size() == 1 ? "" : "s")));
+        settings.add(new Setting("keepSnapshots", keepSnapshots.parameterValue()));
+        settings.add(new Setting("timeout", seconds(timeout)));
+        return settings.stream().filter(setting -> !setting.value().isEmpty()).toList();
     }
 
     public boolean attaching() {

@@ -18,10 +18,12 @@ import java.util.List;
  * @param heapTimeline heap used over the run, empty when no app was measured
  * @param appLogTail the app's last output lines, for crashes and start-up failures
  * @param comparison the DevTools Comparison view from the baseline to the last snapshot; empty when not made
+ * @param settings   the parameters the run used, for the report; empty when it never started
  */
 public record GateResult(Verdict verdict, String reason, List<Finding> findings, List<PhaseResult> phases,
                          List<SnapshotInfo> snapshots, HeapTimeline heapTimeline, List<String> appLogTail,
-                         String nodeVersion, Instant startedAt, Duration duration, List<ComparisonRow> comparison) {
+                         String nodeVersion, Instant startedAt, Duration duration, List<ComparisonRow> comparison,
+                         List<Setting> settings) {
 
     public GateResult {
         findings = List.copyOf(findings);
@@ -29,12 +31,13 @@ public record GateResult(Verdict verdict, String reason, List<Finding> findings,
         snapshots = List.copyOf(snapshots);
         appLogTail = List.copyOf(appLogTail);
         comparison = List.copyOf(comparison);
+        settings = List.copyOf(settings);
     }
 
     /** A run that never started, e.g. because of a bad parameter. */
     public static GateResult notStarted(String reason, Instant now) {
         return new GateResult(Verdict.ERROR, reason, List.of(), List.of(), List.of(), HeapTimeline.empty(), List.of(),
-                null, now, Duration.ZERO, List.of());
+                null, now, Duration.ZERO, List.of(), List.of());
     }
 
     public boolean failed() {

@@ -3,6 +3,7 @@ package dev.leakgate.report;
 import dev.leakgate.analysis.AllocationStack;
 import dev.leakgate.analysis.Finding;
 import dev.leakgate.gate.GateResult;
+import dev.leakgate.gate.Setting;
 import dev.leakgate.gate.SnapshotInfo;
 import dev.leakgate.gate.Units;
 import dev.leakgate.gate.Verdict;
@@ -113,6 +114,7 @@ public final class HtmlReport {
         snapshots(page, result);
         comparison(page, result);
         appLog(page, result);
+        settings(page, result);
         page.append("<p class=\"muted\">Started ")
                 .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(result.startedAt().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)))
                 .append(" UTC, took ").append(Units.duration(result.duration()))
@@ -260,6 +262,21 @@ public final class HtmlReport {
 
     private static String signed(String shown, long value) {
         return value > 0 ? "+" + shown : shown;
+    }
+
+    private static void settings(StringBuilder page, GateResult result) {
+        if (result.settings().isEmpty()) {
+            return;
+        }
+        page.append("<h2>The run</h2><table><tbody>");
+        if (result.nodeVersion() != null) {
+            page.append("<tr><th>Node</th><td>").append(escape(result.nodeVersion())).append("</td></tr>");
+        }
+        for (Setting setting : result.settings()) {
+            page.append("<tr><th>").append(escape(setting.name())).append("</th><td><code>")
+                    .append(escape(setting.value())).append("</code></td></tr>");
+        }
+        page.append("</tbody></table>");
     }
 
     private static void appLog(StringBuilder page, GateResult result) {

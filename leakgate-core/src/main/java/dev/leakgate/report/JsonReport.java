@@ -8,6 +8,7 @@ import dev.leakgate.analysis.Finding;
 import dev.leakgate.analysis.Judgement;
 import dev.leakgate.gate.GateResult;
 import dev.leakgate.gate.HeapTimeline;
+import dev.leakgate.gate.Setting;
 import dev.leakgate.gate.SnapshotInfo;
 import dev.leakgate.load.Latency;
 import dev.leakgate.load.PhaseResult;
@@ -79,6 +80,11 @@ public final class JsonReport {
                 out.writeString(line);
             }
             out.writeEndArray();
+            out.writeObjectFieldStart("settings");
+            for (Setting setting : result.settings()) {
+                out.writeStringField(setting.name(), setting.value());
+            }
+            out.writeEndObject();
             out.writeEndObject();
         }
     }

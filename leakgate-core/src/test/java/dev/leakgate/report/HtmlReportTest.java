@@ -40,6 +40,14 @@ class HtmlReportTest {
     }
 
     @Test
+    void runSettingsAndNodeVersionAreListedEscaped() {
+        String page = report.render(SampleResults.leak("RequestRecord"));
+
+        assertTrue(page.contains("<th>Node</th><td>v20.0.0</td>"));
+        assertTrue(page.contains("<th>script</th><td><code>server&lt;1&gt;.js</code></td>"));
+    }
+
+    @Test
     void pageLoadsNothingFromTheNetwork() {
         String page = report.render(SampleResults.leak("RequestRecord"));
 

@@ -5,6 +5,7 @@ import dev.leakgate.analysis.Judgement;
 import dev.leakgate.analysis.Shape;
 import dev.leakgate.gate.GateResult;
 import dev.leakgate.gate.HeapTimeline;
+import dev.leakgate.gate.Setting;
 import dev.leakgate.gate.SnapshotInfo;
 import dev.leakgate.gate.Verdict;
 import dev.leakgate.load.Latency;
@@ -30,13 +31,13 @@ final class SampleResults {
         return new GateResult(Verdict.LEAK, constructor + " grew by 1.00 objects per request", List.of(finding, strings),
                 List.of(phase("warm-up"), phase("round 1")), List.of(new SnapshotInfo("baseline", 40_000, 4_000_000)),
                 timeline(), List.of("listening <on> 3000"), "v20.0.0", Instant.parse("2026-01-02T03:04:05Z"), Duration.ofSeconds(4),
-                List.of());
+                List.of(), List.of(new Setting("script", "server<1>.js"), new Setting("rounds", "3")));
     }
 
     static GateResult pass() {
         return new GateResult(Verdict.PASS, "No constructor grew", List.of(), List.of(phase("warm-up")), List.of(),
                 HeapTimeline.empty(), List.of(), "v20.0.0", Instant.parse("2026-01-02T03:04:05Z"), Duration.ofSeconds(4),
-                List.of());
+                List.of(), List.of());
     }
 
     private static HeapTimeline timeline() {
@@ -54,7 +55,7 @@ final class SampleResults {
                 null, null, List.of(100L, 100L, 100L), List.of(), Judgement.ENGINE_INTERNAL, 0, null);
         return new GateResult(Verdict.PASS, "Nothing grew", List.of(compiled), List.of(phase("warm-up")), List.of(),
                 HeapTimeline.empty(), List.of(), "v20.0.0", Instant.parse("2026-01-02T03:04:05Z"), Duration.ofSeconds(4),
-                List.of());
+                List.of(), List.of());
     }
 
     private static PhaseResult phase(String name) {

@@ -45,6 +45,6 @@ class StringValuesInReportsTest {
         return new GateResult(result.verdict(), result.reason(), result.findings().stream()
                 .map(finding -> finding.constructor().equals("(string)") ? finding.withSampleValue(SECRET) : finding)
                 .toList(), result.phases(), result.snapshots(), result.heapTimeline(), result.appLogTail(),
-                result.nodeVersion(), result.startedAt(), result.duration(), result.comparison());
+                result.nodeVersion(), result.startedAt(), result.duration(), result.comparison(), result.settings());
     }
 }

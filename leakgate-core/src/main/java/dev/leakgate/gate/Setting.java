@@ -1,0 +1,5 @@
+package dev.leakgate.gate;
+
+/** One parameter of a run as the user named it, with its value as the run used it, for the report. */
+public record Setting(String name, String value) {
+}
