@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import dev.leakgate.analysis.Finding;
 import dev.leakgate.gate.GateResult;
 import dev.leakgate.gate.Verdict;
 import dev.leakgate.report.ReportWriter;
@@ -12,6 +13,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,9 +40,11 @@ class ReportInBrowserTest {
 
     private static HeadlessChromium browser;
 
+    private static GateResult result;
+
     @BeforeAll
     static void renderTheReportOfALeakingRun() throws Exception {
-        GateResult result = AppUnderTest.judge("report/markup-leak.js", output);
+        result = AppUnderTest.judge("report/markup-leak.js", output);
         assertEquals(Verdict.LEAK, result.verdict(), result.reason());
         Path page = new ReportWriter().writeAll(result, output);
         browser = HeadlessChromium.open(page);
@@ -99,6 +108,20 @@ class ReportInBrowserTest {
         String shown = browser.evaluate("JSON.stringify([...document.querySelectorAll('#comparison tbody tr')]"
                 + ".filter(row => !row.hidden).map(row => row.cells[0].textContent))");
         assertEquals("[\"{" + MARKUP + ", at}\"]", shown);
+    }
+
+    @Test
+    void junitXmlOfTheSameRunFollowsTheSurefireFormatWithOneFailurePerLeak() throws Exception {
+        Path xml = output.resolve("TEST-leakgate.xml");
+        SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(Path.of("../docs/junit-report.xsd").toFile())
+                .newValidator().validate(new StreamSource(xml.toFile()));
+
+        long failing = result.findings().stream().filter(Finding::failing).count();
+        Element suite = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile()).getDocumentElement();
+        assertTrue(failing >= 1);
+        assertEquals(failing, suite.getElementsByTagName("failure").getLength());
+        assertEquals(Long.toString(failing), suite.getAttribute("failures"));
     }
 
     private static List<Long> numbers(String jsonArray) {

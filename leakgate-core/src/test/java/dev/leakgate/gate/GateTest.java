@@ -192,10 +192,16 @@ class GateTest {
              SnapshotCuttingProxy proxy = SnapshotCuttingProxy.to(app.inspectorUrl())) {
             GateResult result = gate.run(attached(proxy.url(), app.baseUrl(), false));
 
-            assertEquals(Verdict.ERROR, result.verdict(), result.reason() + "; " + app);
-            assertTrue(result.reason().startsWith("failed during snapshot baseline: inspector connection closed while"
-                    + " taking a heap snapshot (HeapProfiler.takeHeapSnapshot)"), result.reason());
-            assertTrue(app.isAlive());
+            if (app.isAlive()) {
+                assertEquals(Verdict.ERROR, result.verdict(), result.reason() + "; " + app);
+                assertTrue(result.reason().startsWith("failed during snapshot baseline: inspector connection closed"
+                        + " while taking a heap snapshot (HeapProfiler.takeHeapSnapshot)"), result.reason());
+            } else {
+                // Node 20 itself sometimes segfaults when its inspector client vanishes mid-snapshot (seen under
+                // load, exit 139); then the app's death is what the run must report, not a hang or a verdict.
+                assertEquals(Verdict.CRASH, result.verdict(), result.reason() + "; " + app);
+                assertTrue(result.reason().contains("during snapshot baseline"), result.reason());
+            }
         }
     }
 
