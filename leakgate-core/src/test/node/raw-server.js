@@ -32,7 +32,6 @@ const arrivals = {};
 let connections = 0;
 
 const server = net.createServer((socket) => {
-  if (idleTimeout) socket.setTimeout(idleTimeout, () => socket.end());
   let pending = Buffer.alloc(0);
   socket.on('data', (data) => {
     pending = Buffer.concat([pending, data]);
@@ -58,6 +57,8 @@ function answer(socket, path) {
   if (!socket.counted) {
     socket.counted = true;
     connections++;
+    // Only load connections time out: the tests' control client reuses its connection and must not lose it.
+    if (idleTimeout) socket.setTimeout(idleTimeout, () => socket.end());
   }
   const canned = CANNED[path] || { bytes: 'HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n' };
   if (canned.close) {

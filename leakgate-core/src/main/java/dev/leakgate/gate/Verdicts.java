@@ -75,7 +75,10 @@ public final class Verdicts {
                 Units.count(phase.failed()));
     }
 
-    /** A line on a long phase under way: {@code round 2: 12,000/20,000 requests in 2.00 s, 6,012 req/s, p99 1.20 ms, 0 failed}. */
+    /**
+     * A line on a long phase under way:
+     * {@code round 2: 12,000/20,000 requests in 2.00 s, 6,012 req/s, p99 1.20 ms, 0 failed}.
+     */
     public static String describeProgress(ProgressSnapshot progress) {
         String total = progress.total().isPresent() ? "/" + Units.count(progress.total().getAsLong()) : "";
         return String.format(Locale.ROOT, "%s: %s%s requests in %s, %s req/s, p99 %s ms, %s failed",

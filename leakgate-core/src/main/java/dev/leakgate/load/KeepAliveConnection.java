@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The socket stays in blocking mode: one {@code write} and one {@code read} per request, where a socket timeout
  * would cost a non-blocking read, a poll and another read. Request timeouts are enforced from outside instead: a
- * {@link TimeoutWatchdog} calls {@link #expireIfOverdue} and closes the socket of an overdue exchange, which unblocks
+ * {@link PhaseSupervisor} calls {@link #expireIfOverdue} and closes the socket of an overdue exchange, which unblocks
  * the worker.
  *
  * <p>Used by one worker thread at a time; only {@link #close()} and {@link #expireIfOverdue} may be called from other
@@ -27,8 +27,8 @@ final class KeepAliveConnection implements AutoCloseable {
     private final ResponseReader reader = new ResponseReader();
     private final long epochNanos = System.nanoTime();
     /**
-     * Deadline of the exchange in progress, {@link #IDLE}, or {@link #EXPIRED} once the watchdog closed the socket over
-     * it. One atomic value, so the watchdog can never expire an exchange that already made way for the next one.
+     * Deadline of the exchange in progress, {@link #IDLE}, or {@link #EXPIRED} once the supervisor closed the socket over
+     * it. One atomic value, so the supervisor can never expire an exchange that already made way for the next one.
      */
     private final AtomicLong watchedDeadline = new AtomicLong(IDLE);
     private volatile Socket socket;
@@ -56,7 +56,7 @@ final class KeepAliveConnection implements AutoCloseable {
             return exchangeOnce(request, deadlineNanos);
         } finally {
             if (watchedDeadline.getAndSet(IDLE) == EXPIRED) {
-                // The watchdog closed the socket, maybe just after the response was complete: start clean next time.
+                // The supervisor closed the socket, maybe just after the response was complete: start clean next time.
                 discard();
             }
         }
@@ -64,7 +64,7 @@ final class KeepAliveConnection implements AutoCloseable {
 
     /**
      * Closes the socket if the exchange in progress is past its deadline at {@code nowNanos}; a blocked worker then
-     * fails with a timeout. Called by the {@link TimeoutWatchdog}'s thread.
+     * fails with a timeout. Called by the {@link PhaseSupervisor}'s thread.
      */
     void expireIfOverdue(long nowNanos) {
         long deadline = watchedDeadline.get();
@@ -131,11 +131,11 @@ final class KeepAliveConnection implements AutoCloseable {
             throw new RequestFailure(ErrorKind.TIMEOUT, true, "request timeout expired before connecting", null);
         }
         Socket fresh = new Socket();
-        // Published before connecting, so that the watchdog can cut a connect that outlasts the request timeout. A
+        // Published before connecting, so that the supervisor can cut a connect that outlasts the request timeout. A
         // connect with a timeout of its own would switch the socket to non-blocking mode for good.
         socket = fresh;
         if (watchedDeadline.get() == EXPIRED) {
-            // The watchdog fired before it could see the new socket; connecting now might block for minutes.
+            // The supervisor expired this exchange before it could see the new socket; connecting might block for minutes.
             discard();
             throw new RequestFailure(ErrorKind.TIMEOUT, true, "request timeout expired before connecting", null);
         }

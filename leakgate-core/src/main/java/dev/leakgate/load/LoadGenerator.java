@@ -112,8 +112,9 @@ public final class LoadGenerator implements AutoCloseable {
 
     /**
      * Sends requests for {@code duration} and waits for their outcomes: requests start until the duration is over, and
-     * every request started finishes and counts, so the phase takes a little longer. With a rate, the phase sends the
-     * requests due within the duration, fewer if the server cannot keep up.
+     * every request started finishes and counts, so the phase takes a little longer. With a rate, the phase sends
+     * exactly the requests due within the duration, however long the server takes for them; the latency of requests
+     * sent late counts from when they were due.
      *
      * @param phase    label of the phase in the result
      * @param duration how long to start requests, at most 365 days
@@ -138,10 +139,12 @@ public final class LoadGenerator implements AutoCloseable {
             throw new IllegalArgumentException(
                     "Phase duration must be positive and at most " + MAX_PHASE_DAYS + " days, got: " + duration);
         }
-        long dueWithin = requestsPerSecond == 0 ? Long.MAX_VALUE
-                : (long) Math.ceil(requestsPerSecond * duration.toNanos() / NANOS_PER_SECOND);
         long start = System.nanoTime();
-        return runPhase(phase, PhaseQuota.until(nextSequence, dueWithin, start + duration.toNanos()), start, progress);
+        if (requestsPerSecond > 0) {
+            long dueWithin = (long) Math.ceil(requestsPerSecond * duration.toNanos() / NANOS_PER_SECOND);
+            return runPhase(phase, PhaseQuota.ofSize(nextSequence, dueWithin), start, progress);
+        }
+        return runPhase(phase, PhaseQuota.until(nextSequence, start + duration.toNanos()), start, progress);
     }
 
     /** Runs {@code quota}'s requests; the phase's time, its schedule and its deadline all count from {@code start}. */

@@ -3,9 +3,8 @@ package dev.leakgate.load;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Hands out the requests of one phase to the workers, each exactly once: up to the phase's size, and for a timed phase
- * only until its deadline. A request claimed is a request sent and counted, so the deadline bounds when requests start,
- * never which ones finish.
+ * Hands out the requests of one phase to the workers, each exactly once: up to the phase's size, or until its deadline.
+ * A request claimed is a request sent and counted, so a deadline bounds when requests start, never which ones finish.
  *
  * <p>Their sequence numbers continue the generator's global sequence, which picks the request of the mix: claiming
  * before sending is what keeps the mix exact when connections race.
@@ -31,9 +30,9 @@ final class PhaseQuota {
         return new PhaseQuota(firstSequence, size, false, 0);
     }
 
-    /** A phase that starts requests until {@code deadlineNanos} ({@link System#nanoTime()} terms), at most {@code size}. */
-    static PhaseQuota until(long firstSequence, long size, long deadlineNanos) {
-        return new PhaseQuota(firstSequence, size, true, deadlineNanos);
+    /** A phase that starts requests until {@code deadlineNanos}, in {@link System#nanoTime()} terms. */
+    static PhaseQuota until(long firstSequence, long deadlineNanos) {
+        return new PhaseQuota(firstSequence, Long.MAX_VALUE, true, deadlineNanos);
     }
 
     /** The index within the phase of the next request to send, or -1 when the phase is complete or aborted. */

@@ -10,7 +10,7 @@ import java.util.Arrays;
  *
  * <p>Handles bodies framed by {@code Content-Length}, by chunked transfer coding (with extensions and trailers) and
  * by the end of the connection; interim {@code 1xx} responses; and responses that never have a body ({@code HEAD},
- * {@code 204}, {@code 304}). Reads block; the {@link TimeoutWatchdog} closes the socket of an overdue request, and a
+ * {@code 204}, {@code 304}). Reads block; the {@link PhaseSupervisor} closes the socket of an overdue request, and a
  * read that fails after the deadline counts as a timeout, so a server that trickles bytes times out just like one
  * that stays silent.
  */
@@ -247,7 +247,7 @@ final class ResponseReader {
             count = in.read(buffer, 0, buffer.length);
         } catch (IOException e) {
             if (isOverdue()) {
-                // the watchdog closed the socket
+                // the supervisor closed the socket
                 throw timeout(e);
             }
             throw new RequestFailure(ErrorKind.RESET, !responseStarted, "connection broke: " + e.getMessage(), e);

@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A test server script from src/test/node running in a real Node process, stopped by {@link #close()}; shared by the load and CLI tests. */
+/**
+ * A test server script from src/test/node running in a real Node process, stopped by {@link #close()}; the load and
+ * the CLI tests share it.
+ */
 public final class NodeServer implements AutoCloseable {
 
     private static final Path SCRIPTS = Path.of("src", "test", "node");
