@@ -3,7 +3,7 @@ package dev.leakgate.load;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Hands out the requests of one phase to the workers, each exactly once: up to the phase's size, and for a timed phase
+ * Hands out the requests of one phase to the connections, each exactly once: up to the phase's size, and for a timed phase
  * only until its deadline. A request claimed is a request sent and counted, so the deadline bounds when requests start,
  * never which ones finish.
  *
@@ -63,6 +63,11 @@ final class PhaseQuota {
     /** Makes every further {@link #claim()} return -1. */
     void abort() {
         aborted = true;
+    }
+
+    /** Whether {@link #abort()} was called. */
+    boolean isAborted() {
+        return aborted;
     }
 
     /** Sequence numbers handed out so far. */
