@@ -1,169 +1,308 @@
 package dev.leakgate.load;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.util.concurrent.atomic.AtomicLong;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.channels.UnresolvedAddressException;
 
 /**
  * One client connection that carries requests one after another, reconnecting whenever the server closed it.
  *
- * <p>The socket stays in blocking mode: one {@code write} and one {@code read} per request, where a socket timeout
- * would cost a non-blocking read, a poll and another read. Request timeouts are enforced from outside instead: a
- * {@link PhaseSupervisor} calls {@link #expireIfOverdue} and closes the socket of an overdue exchange, which unblocks
- * the worker.
+ * <p>The socket is non-blocking: an exchange moves on whenever the phase's selector reports the socket ready, so that
+ * one thread drives every connection and a single wakeup can serve many responses. Request timeouts are the
+ * {@link PhaseLoop}'s to check, with {@link #failIfOverdue}.
  *
- * <p>Used by one worker thread at a time; only {@link #close()} and {@link #expireIfOverdue} may be called from other
- * threads.
+ * <p>Used by the phase's thread only; only {@link #close()} may be called from other threads.
  */
 final class KeepAliveConnection implements AutoCloseable {
 
-    /** Values of {@link #watchedDeadline} besides a deadline, which counts from {@link #epochNanos} and is never negative. */
-    private static final long IDLE = -1;
-    private static final long EXPIRED = -2;
+    /** What {@link #advance} returns while the exchange is not complete. */
+    static final int IN_PROGRESS = -1;
 
     private final Endpoint endpoint;
-    private final ResponseReader reader = new ResponseReader();
-    private final long epochNanos = System.nanoTime();
-    /**
-     * Deadline of the exchange in progress, {@link #IDLE}, or {@link #EXPIRED} once the supervisor closed the socket over
-     * it. One atomic value, so the supervisor can never expire an exchange that already made way for the next one.
-     */
-    private final AtomicLong watchedDeadline = new AtomicLong(IDLE);
-    private volatile Socket socket;
-    private OutputStream out;
+    private final int id;
+    private final ResponseParser parser = new ResponseParser();
+    private volatile SocketChannel channel;
+    private Selector selector;
+    private SelectionKey key;
+    private boolean connecting;
     /** True once the current socket carried a response: only then can its silent closing by the server explain a failure. */
     private boolean reused;
+    /** Whether the attempt in progress went out on a reused socket, which the server may have closed meanwhile. */
+    private boolean staleConnectionPossible;
+    /** The request of the exchange in progress, or null between exchanges. */
+    private WireRequest request;
+    private ByteBuffer unsent;
+    private long deadlineNanos;
+    private long bytesRead;
 
-    KeepAliveConnection(Endpoint endpoint) {
+    /** @param id this connection's position among the generator's connections */
+    KeepAliveConnection(Endpoint endpoint, int id) {
         this.endpoint = endpoint;
+        this.id = id;
+    }
+
+    int id() {
+        return id;
+    }
+
+    /** Bytes received on this connection since it was created, over all reconnects. */
+    long bytesRead() {
+        return bytesRead;
+    }
+
+    /** Whether an exchange is in progress. */
+    boolean isExchanging() {
+        return request != null;
     }
 
     /**
-     * Sends {@code request} and reads its response.
+     * Makes {@code phaseSelector} watch this connection from now on. Connections stay open between phases; an exchange
+     * abandoned by an interrupted phase is forgotten.
+     */
+    void watchWith(Selector phaseSelector) {
+        selector = phaseSelector;
+        request = null;
+        SocketChannel current = channel;
+        if (current == null) {
+            return;
+        }
+        try {
+            key = current.register(phaseSelector, SelectionKey.OP_READ, this);
+        } catch (ClosedChannelException e) {
+            discard();
+        }
+    }
+
+    /**
+     * Starts sending {@code request}, connecting first if needed; {@link #advance} carries the exchange on.
      *
      * <p>A server may close an idle keep-alive connection just as a request is written to it. When a reused connection
      * fails before any byte of the response arrived, the request is sent once more on a fresh connection, as browsers
      * do; any other failure is final, and the connection is dropped so the next request starts clean.
      *
      * @param deadlineNanos when the whole exchange, connecting included, must be complete, in {@link System#nanoTime()} terms
-     * @return the response's status code
+     * @throws RequestFailure when the exchange failed at once, e.g. the connection was refused
      */
-    int exchange(WireRequest request, long deadlineNanos) throws RequestFailure {
-        watchedDeadline.set(Math.max(0, deadlineNanos - epochNanos));
+    void start(WireRequest request, long deadlineNanos) throws RequestFailure {
+        this.request = request;
+        this.deadlineNanos = deadlineNanos;
         try {
-            return exchangeOnce(request, deadlineNanos);
-        } finally {
-            if (watchedDeadline.getAndSet(IDLE) == EXPIRED) {
-                // The supervisor closed the socket, maybe just after the response was complete: start clean next time.
-                discard();
-            }
+            attempt();
+        } catch (RequestFailure failure) {
+            recover(failure);
         }
     }
 
     /**
-     * Closes the socket if the exchange in progress is past its deadline at {@code nowNanos}; a blocked worker then
-     * fails with a timeout. Called by the {@link PhaseSupervisor}'s thread.
+     * Moves on after the selector reported {@code readyKey} ready.
+     *
+     * @param buffer where to receive bytes; shared by all connections, its content matters only during this call
+     * @return the status code once the response is complete, otherwise {@link #IN_PROGRESS}
      */
-    void expireIfOverdue(long nowNanos) {
-        long deadline = watchedDeadline.get();
-        if (deadline >= 0 && nowNanos - epochNanos > deadline && watchedDeadline.compareAndSet(deadline, EXPIRED)) {
-            close();
+    int advance(SelectionKey readyKey, ByteBuffer buffer) throws RequestFailure {
+        if (readyKey != key) {
+            // the socket of an earlier exchange, already dropped
+            return IN_PROGRESS;
+        }
+        if (request == null) {
+            dropIfServerSpokeWhileIdle(buffer);
+            return IN_PROGRESS;
+        }
+        try {
+            return step(buffer);
+        } catch (RequestFailure failure) {
+            return recover(failure);
         }
     }
 
-    /** Bytes received on this connection since it was created, over all reconnects. */
-    long bytesRead() {
-        return reader.bytesRead();
+    /** Fails the exchange in progress if it is past its deadline at {@code nowNanos}, dropping the socket. */
+    void failIfOverdue(long nowNanos) throws RequestFailure {
+        if (request == null || nowNanos - deadlineNanos < 0) {
+            return;
+        }
+        boolean wasConnecting = connecting;
+        boolean responseStarted = parser.responseStarted();
+        discard();
+        request = null;
+        if (wasConnecting) {
+            throw new RequestFailure(ErrorKind.CONNECT, true,
+                    "cannot connect to " + endpoint + ": no connection within the request timeout", null);
+        }
+        throw new RequestFailure(ErrorKind.TIMEOUT, !responseStarted, "no complete response within the request timeout", null);
     }
 
-    /** Closes the current socket; safe from any thread, and unblocks a worker waiting for a response. */
+    /** Closes the current socket; safe from any thread. */
     @Override
     public void close() {
-        Socket current = socket;
+        SocketChannel current = channel;
         if (current != null) {
             closeQuietly(current);
         }
     }
 
-    private int exchangeOnce(WireRequest request, long deadlineNanos) throws RequestFailure {
-        boolean staleConnectionPossible = socket != null && reused;
-        try {
-            return attempt(request, deadlineNanos);
-        } catch (RequestFailure failure) {
-            discard();
-            if (staleConnectionPossible && failure.kind() == ErrorKind.RESET && failure.beforeResponse()) {
-                try {
-                    return attempt(request, deadlineNanos);
-                } catch (RequestFailure retryFailure) {
-                    discard();
-                    throw retryFailure;
-                }
-            }
-            throw failure;
+    private void attempt() throws RequestFailure {
+        staleConnectionPossible = channel != null && reused;
+        parser.begin(request.expectsNoBody());
+        unsent = ByteBuffer.wrap(request.bytes());
+        if (channel == null) {
+            connect();
+        }
+        if (!connecting) {
+            send();
         }
     }
 
-    private int attempt(WireRequest request, long deadlineNanos) throws RequestFailure {
-        if (socket == null) {
-            connect(deadlineNanos);
-        }
-        try {
-            out.write(request.bytes());
-        } catch (IOException e) {
-            if (System.nanoTime() - deadlineNanos >= 0) {
-                throw new RequestFailure(ErrorKind.TIMEOUT, true, "could not send the request within the request timeout", e);
+    private int recover(RequestFailure failure) throws RequestFailure {
+        discard();
+        if (staleConnectionPossible && failure.kind() == ErrorKind.RESET && failure.beforeResponse()) {
+            try {
+                attempt();
+                return IN_PROGRESS;
+            } catch (RequestFailure retryFailure) {
+                // attempt() found no reused socket this time, so this ends the exchange
+                return recover(retryFailure);
             }
+        }
+        request = null;
+        throw failure;
+    }
+
+    private int step(ByteBuffer buffer) throws RequestFailure {
+        if (connecting) {
+            if (key.isConnectable()) {
+                finishConnect();
+            }
+            return IN_PROGRESS;
+        }
+        if (key.isWritable() && unsent.hasRemaining()) {
+            send();
+        }
+        return key.isReadable() ? receive(buffer) : IN_PROGRESS;
+    }
+
+    private void connect() throws RequestFailure {
+        try {
+            SocketChannel fresh = SocketChannel.open();
+            channel = fresh;
+            reused = false;
+            fresh.configureBlocking(false);
+            // Requests go out in one write; without this, Nagle's algorithm can hold back a request's tail.
+            fresh.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            key = fresh.register(selector, SelectionKey.OP_CONNECT, this);
+            connecting = !fresh.connect(new InetSocketAddress(endpoint.host(), endpoint.port()));
+            if (!connecting) {
+                key.interestOps(SelectionKey.OP_READ);
+            }
+        } catch (IOException | UnresolvedAddressException e) {
+            throw connectFailure(e);
+        }
+    }
+
+    private void finishConnect() throws RequestFailure {
+        try {
+            if (!channel.finishConnect()) {
+                return;
+            }
+        } catch (IOException e) {
+            throw connectFailure(e);
+        }
+        connecting = false;
+        key.interestOps(SelectionKey.OP_READ);
+        send();
+    }
+
+    private RequestFailure connectFailure(Exception e) {
+        String reason = e instanceof UnresolvedAddressException ? "unknown host" : e.getMessage();
+        return new RequestFailure(ErrorKind.CONNECT, true, "cannot connect to " + endpoint + ": " + reason, e);
+    }
+
+    /** Writes as much of the request as the socket takes, and asks to hear when it takes more. */
+    private void send() throws RequestFailure {
+        try {
+            channel.write(unsent);
+        } catch (IOException e) {
             throw new RequestFailure(ErrorKind.RESET, true, "could not send the request: " + e.getMessage(), e);
         }
-        int status = reader.read(request.expectsNoBody(), deadlineNanos);
-        if (reader.lastKeepsConnection()) {
+        int interest = unsent.hasRemaining() ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ;
+        if (key.interestOps() != interest) {
+            key.interestOps(interest);
+        }
+    }
+
+    private int receive(ByteBuffer buffer) throws RequestFailure {
+        int count = read(buffer);
+        if (count == 0) {
+            return IN_PROGRESS;
+        }
+        if (count < 0) {
+            parser.endOfStream();
+            discard();
+            return complete();
+        }
+        int end = parser.parse(buffer.array(), 0, count);
+        if (end < 0) {
+            return IN_PROGRESS;
+        }
+        // Bytes beyond the response, or a response before the whole request went out, leave the socket out of step.
+        if (parser.keepsConnection() && end == count && !unsent.hasRemaining()) {
             reused = true;
         } else {
             discard();
         }
-        return status;
+        return complete();
     }
 
-    private void connect(long deadlineNanos) throws RequestFailure {
-        if (System.nanoTime() - deadlineNanos >= 0) {
-            throw new RequestFailure(ErrorKind.TIMEOUT, true, "request timeout expired before connecting", null);
-        }
-        Socket fresh = new Socket();
-        // Published before connecting, so that the supervisor can cut a connect that outlasts the request timeout. A
-        // connect with a timeout of its own would switch the socket to non-blocking mode for good.
-        socket = fresh;
-        if (watchedDeadline.get() == EXPIRED) {
-            // The supervisor expired this exchange before it could see the new socket; connecting might block for minutes.
-            discard();
-            throw new RequestFailure(ErrorKind.TIMEOUT, true, "request timeout expired before connecting", null);
-        }
+    private int complete() {
+        request = null;
+        return parser.status();
+    }
+
+    /**
+     * Reads what a socket between exchanges received: the end of the stream when the server closed it, or bytes no
+     * request asked for. Either way the socket is of no further use, and left alone it would keep the selector awake.
+     */
+    private void dropIfServerSpokeWhileIdle(ByteBuffer buffer) {
         try {
-            // Requests go out in one write; without this, Nagle's algorithm can hold back a request's tail.
-            fresh.setTcpNoDelay(true);
-            fresh.connect(new InetSocketAddress(endpoint.host(), endpoint.port()));
-            reader.attach(fresh.getInputStream());
-            out = fresh.getOutputStream();
-        } catch (IOException e) {
+            if (read(buffer) != 0) {
+                discard();
+            }
+        } catch (RequestFailure broken) {
             discard();
-            String reason = System.nanoTime() - deadlineNanos >= 0 ? "no connection within the request timeout" : e.getMessage();
-            throw new RequestFailure(ErrorKind.CONNECT, true, "cannot connect to " + endpoint + ": " + reason, e);
         }
-        reused = false;
     }
 
-    /** Drops the current socket so that the next request connects afresh; worker thread only. */
+    private int read(ByteBuffer buffer) throws RequestFailure {
+        buffer.clear();
+        int count;
+        try {
+            count = channel.read(buffer);
+        } catch (IOException e) {
+            throw new RequestFailure(ErrorKind.RESET, !parser.responseStarted(), "connection broke: " + e.getMessage(), e);
+        }
+        if (count > 0) {
+            bytesRead += count;
+        }
+        return count;
+    }
+
+    /** Drops the current socket so that the next request connects afresh; phase thread only. */
     private void discard() {
-        Socket current = socket;
-        socket = null;
-        out = null;
+        SocketChannel current = channel;
+        channel = null;
+        key = null;
+        connecting = false;
         if (current != null) {
             closeQuietly(current);
         }
     }
 
-    private static void closeQuietly(Socket socket) {
+    private static void closeQuietly(SocketChannel socket) {
         try {
             socket.close();
         } catch (IOException ignored) {

@@ -1,6 +1,9 @@
 package dev.leakgate.load;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,15 +11,15 @@ import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * HTTP/1.1 load over keep-alive connections, one blocking socket and one platform thread per connection.
+ * HTTP/1.1 load over keep-alive connections, all driven by one thread with non-blocking sockets.
  *
  * <p>Requests are sent in the order of the mix, cycling, following one sequence shared by all connections and
  * continued from phase to phase, so that over a whole gate run every request of the mix gets its exact share.
  * {@link #run(String, int)} sends exactly the number of requests asked for: failed requests count as sent and are not
  * repeated. {@link #run(String, Duration)} sends requests for a time instead, and counts every one it sent.
  *
- * <p>Sockets block: one {@code write} and one {@code read} per request and no socket timeouts, which would double the
- * system calls. A supervisor thread per phase enforces the request timeout by closing the sockets of overdue requests.
+ * <p>A phase runs on the calling thread, which serves every connection from one selector and also enforces the request
+ * timeout; only progress reports have a thread of their own.
  *
  * <p>The generator lives for a whole run; connections stay open between phases and are reopened transparently when
  * the server closed them in the meantime.
@@ -35,6 +38,8 @@ public final class LoadGenerator implements AutoCloseable {
     /** Global sequence number of the next request; advanced only by {@link #run}, which is synchronized. */
     private long nextSequence;
     private volatile PhaseQuota activePhase;
+    /** The selector of the phase running, so that {@link #close()} can wake it. */
+    private volatile Selector activeSelector;
     private volatile boolean closed;
 
     /**
@@ -77,7 +82,7 @@ public final class LoadGenerator implements AutoCloseable {
                 .toList();
         List<KeepAliveConnection> created = new ArrayList<>(connections);
         for (int i = 0; i < connections; i++) {
-            created.add(new KeepAliveConnection(endpoint));
+            created.add(new KeepAliveConnection(endpoint, i));
         }
         this.connections = List.copyOf(created);
         this.requestTimeoutNanos = requestTimeout.toNanos();
@@ -151,49 +156,39 @@ public final class LoadGenerator implements AutoCloseable {
     private PhaseResult runPhase(String phase, PhaseQuota quota, long start, LoadProgress progress)
             throws InterruptedException {
         ensureOpen(phase);
-        SendSchedule schedule = SendSchedule.startingAt(start, requestsPerSecond);
-        List<PhaseWorker> workers = new ArrayList<>(connections.size());
-        List<Thread> threads = new ArrayList<>(connections.size());
-        for (int i = 0; i < connections.size(); i++) {
-            PhaseWorker worker = new PhaseWorker(connections.get(i), this.requests, quota, schedule, requestTimeoutNanos);
-            Thread thread = new Thread(worker, "leakgate-load-" + phase + "-" + i);
-            // A worker stuck on a dead socket must never keep the build's JVM alive.
-            thread.setDaemon(true);
-            workers.add(worker);
-            threads.add(thread);
-        }
-
+        PhaseLoop loop = new PhaseLoop(connections, this.requests, quota,
+                SendSchedule.startingAt(start, requestsPerSecond), requestTimeoutNanos);
+        Selector selector = openSelector();
+        activeSelector = selector;
         activePhase = quota;
-        ProgressSampler sampler = progress == LoadProgress.NONE ? null : new ProgressSampler(phase,
-                quota.isTimed() ? OptionalLong.empty() : OptionalLong.of(quota.size()),
-                workers.stream().map(PhaseWorker::tally).toList(), progress, start);
-        PhaseSupervisor supervisor = PhaseSupervisor.start(phase, connections, requestTimeoutNanos, sampler,
+        PhaseSupervisor supervisor = progress == LoadProgress.NONE ? null : PhaseSupervisor.start(phase,
+                new ProgressSampler(phase, quota.isTimed() ? OptionalLong.empty() : OptionalLong.of(quota.size()),
+                        List.of(loop.tally()), progress, start),
                 progress.interval());
         try {
-            threads.forEach(Thread::start);
-            for (Thread thread : threads) {
-                thread.join();
+            if (!closed) {
+                loop.run(selector);
             }
         } catch (InterruptedException e) {
-            quota.abort();
             connections.forEach(KeepAliveConnection::close);
-            joinUninterruptibly(threads);
             throw e;
+        } catch (RuntimeException e) {
+            // A bug, not a server problem: stop the phase rather than report counts that silently miss requests.
+            connections.forEach(KeepAliveConnection::close);
+            ensureOpen(phase);
+            throw new IllegalStateException("Load phase '" + phase + "' stopped by an internal error", e);
         } finally {
-            // Only now: until every worker is done, a request on a connection reopened after an abort may need its timeout.
-            supervisor.close();
+            if (supervisor != null) {
+                supervisor.close();
+            }
+            activeSelector = null;
+            closeQuietly(selector);
             activePhase = null;
             nextSequence += quota.claimedCount();
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-
         ensureOpen(phase);
-        for (PhaseWorker worker : workers) {
-            if (worker.crash() != null) {
-                throw new IllegalStateException("Load phase '" + phase + "' stopped by an internal error", worker.crash());
-            }
-        }
-        return PhaseTally.summarise(phase, workers.stream().map(PhaseWorker::tally).toList(), elapsed);
+        return PhaseTally.summarise(phase, List.of(loop.tally()), elapsed);
     }
 
     /** Closes all connections; a phase running meanwhile stops early and its {@link #run} throws. */
@@ -204,30 +199,35 @@ public final class LoadGenerator implements AutoCloseable {
         if (running != null) {
             running.abort();
         }
+        Selector selector = activeSelector;
+        if (selector != null) {
+            selector.wakeup();
+        }
         connections.forEach(KeepAliveConnection::close);
     }
 
     private void ensureOpen(String phase) {
         if (closed) {
-            // A worker may have reconnected just before it saw the abort; make sure nothing stays open.
+            // The phase may have reconnected just before it saw the abort; make sure nothing stays open.
             connections.forEach(KeepAliveConnection::close);
             throw new IllegalStateException("Load generator for " + endpoint + " is closed; cannot run phase '" + phase + "'");
         }
     }
 
-    /**
-     * Waits for workers that were told to stop; their sockets are closed, so this takes at most one request timeout.
-     * Further interrupts are dropped: the caller is about to throw {@link InterruptedException} anyway.
-     */
-    private static void joinUninterruptibly(List<Thread> threads) {
-        for (Thread thread : threads) {
-            while (thread.isAlive()) {
-                try {
-                    thread.join();
-                } catch (InterruptedException alreadyReported) {
-                    // keep waiting: returning early would leave workers writing to the closed connections
-                }
-            }
+    /** Closing the selector only lets go of the connections' registrations; they stay open for the next phase. */
+    private static void closeQuietly(Selector selector) {
+        try {
+            selector.close();
+        } catch (IOException ignored) {
+            // the selector is abandoned either way
+        }
+    }
+
+    private static Selector openSelector() {
+        try {
+            return Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open a selector for the load generator's connections", e);
         }
     }
 }

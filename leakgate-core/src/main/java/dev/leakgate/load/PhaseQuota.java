@@ -3,8 +3,9 @@ package dev.leakgate.load;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Hands out the requests of one phase to the workers, each exactly once: up to the phase's size, or until its deadline.
- * A request claimed is a request sent and counted, so a deadline bounds when requests start, never which ones finish.
+ * Hands out the requests of one phase to the connections, each exactly once: up to the phase's size, or until its
+ * deadline. A request claimed is a request sent and counted, so a deadline bounds when requests start, never which
+ * ones finish.
  *
  * <p>Their sequence numbers continue the generator's global sequence, which picks the request of the mix: claiming
  * before sending is what keeps the mix exact when connections race.
@@ -62,6 +63,11 @@ final class PhaseQuota {
     /** Makes every further {@link #claim()} return -1. */
     void abort() {
         aborted = true;
+    }
+
+    /** Whether {@link #abort()} was called. */
+    boolean isAborted() {
+        return aborted;
     }
 
     /** Sequence numbers handed out so far. */

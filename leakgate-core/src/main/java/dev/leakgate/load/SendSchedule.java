@@ -1,7 +1,5 @@
 package dev.leakgate.load;
 
-import java.util.concurrent.locks.LockSupport;
-
 /**
  * When each request of a phase is due: as soon as a connection is free, or at a constant rate.
  *
@@ -32,19 +30,15 @@ final class SendSchedule {
     }
 
     /**
-     * Waits until request {@code index} of the phase is due.
+     * When request {@code index} of the phase is due, which is also the time its latency counts from.
      *
-     * @return the time the request's latency counts from, in {@link System#nanoTime()} terms
+     * @param nowNanos the current time, which is when every request is due without a rate
+     * @return in {@link System#nanoTime()} terms
      */
-    long awaitDueTime(long index) {
+    long dueTime(long index, long nowNanos) {
         if (requestsPerSecond == 0) {
-            return System.nanoTime();
+            return nowNanos;
         }
-        long due = startNanos + (long) (index * NANOS_PER_SECOND / requestsPerSecond);
-        long wait;
-        while ((wait = due - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(wait);
-        }
-        return due;
+        return startNanos + (long) (index * NANOS_PER_SECOND / requestsPerSecond);
     }
 }
