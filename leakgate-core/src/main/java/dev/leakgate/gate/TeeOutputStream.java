@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /** Writes everything to two streams, e.g. a snapshot to its parser and to its file; closes neither. */
-final class TeeOutputStream extends OutputStream {
+public final class TeeOutputStream extends OutputStream {
 
     private final OutputStream first;
     private final OutputStream second;
 
-    TeeOutputStream(OutputStream first, OutputStream second) {
+    public TeeOutputStream(OutputStream first, OutputStream second) {
         this.first = first;
         this.second = second;
     }

@@ -1,9 +1,11 @@
 package dev.leakgate.bench;
 
+import dev.leakgate.gate.TeeOutputStream;
 import dev.leakgate.inspector.InspectorSession;
 import dev.leakgate.snapshot.HeapSnapshot;
 import dev.leakgate.snapshot.HeapSnapshotReader;
 import dev.leakgate.snapshot.ReadMode;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -69,7 +71,7 @@ public final class SnapshotTransferBenchmark {
             long start = System.nanoTime();
             HeapSnapshot snapshot;
             try (OutputStream copy = Files.newOutputStream(file)) {
-                snapshot = reader.read(parser -> session.takeHeapSnapshot(new Both(parser, copy), CALL_TIMEOUT),
+                snapshot = reader.read(parser -> session.takeHeapSnapshot(new TeeOutputStream(parser, copy), CALL_TIMEOUT),
                         file.toString(), ReadMode.GRAPH);
             }
             double gateMillis = (System.nanoTime() - start) / 1e6;
@@ -115,29 +117,5 @@ public final class SnapshotTransferBenchmark {
         List<Double> sorted = values.stream().sorted().toList();
         int middle = sorted.size() / 2;
         return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
-    }
-
-    /** The gate's tee: the parser and the file get every byte. */
-    private static final class Both extends OutputStream {
-
-        private final OutputStream first;
-        private final OutputStream second;
-
-        Both(OutputStream first, OutputStream second) {
-            this.first = first;
-            this.second = second;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            first.write(b);
-            second.write(b);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            first.write(bytes, offset, length);
-            second.write(bytes, offset, length);
-        }
     }
 }
