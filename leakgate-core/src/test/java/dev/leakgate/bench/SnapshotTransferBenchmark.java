@@ -1,27 +1,21 @@
 package dev.leakgate.bench;
 
 import dev.leakgate.gate.TeeOutputStream;
+import dev.leakgate.inspector.InspectorAnnouncement;
 import dev.leakgate.inspector.InspectorSession;
 import dev.leakgate.snapshot.HeapSnapshot;
 import dev.leakgate.snapshot.HeapSnapshotReader;
 import dev.leakgate.snapshot.ReadMode;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Acceptance point 4 of the snapshot engine, run on demand (not a test): one Node heap of a few hundred
@@ -32,7 +26,6 @@ import java.util.regex.Pattern;
  */
 public final class SnapshotTransferBenchmark {
 
-    private static final Pattern INSPECTOR_URL = Pattern.compile("Debugger listening on (ws://\\S+)");
     private static final Duration CALL_TIMEOUT = Duration.ofMinutes(10);
 
     private SnapshotTransferBenchmark() {}
@@ -94,23 +87,7 @@ public final class SnapshotTransferBenchmark {
     }
 
     private static URI inspectorUrl(Process node) throws Exception {
-        CompletableFuture<URI> url = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(node.getErrorStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    Matcher matcher = INSPECTOR_URL.matcher(line);
-                    if (matcher.find()) {
-                        url.complete(URI.create(matcher.group(1)));
-                    }
-                }
-            } catch (IOException e) {
-                url.completeExceptionally(e);
-            }
-        }, "node stderr");
-        reader.setDaemon(true);
-        reader.start();
-        return url.get(30, TimeUnit.SECONDS);
+        return InspectorAnnouncement.watch(node, line -> { }).get(30, TimeUnit.SECONDS);
     }
 
     private static double median(List<Double> values) {

@@ -1,9 +1,9 @@
 package dev.leakgate.gate;
 
-import java.io.BufferedReader;
+import dev.leakgate.inspector.InspectorAnnouncement;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -16,8 +16,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The gate tests' app started the way someone else would start it for attach mode: by hand, with the inspector
@@ -26,7 +24,6 @@ import java.util.regex.Pattern;
 final class ExternalApp implements AutoCloseable {
 
     private static final Path APP = Path.of("src/test/node/gate/app.js").toAbsolutePath();
-    private static final Pattern INSPECTOR_URL = Pattern.compile("Debugger listening on (ws://\\S+)");
 
     private final Process process;
     private final URI inspectorUrl;
@@ -47,11 +44,8 @@ final class ExternalApp implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("PORT", Integer.toString(port));
         Process process = builder.start();
-        CompletableFuture<URI> inspectorUrl = new CompletableFuture<>();
         List<String> stderr = new CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> readStderr(process.getErrorStream(), inspectorUrl, stderr), "external-app-stderr");
-        reader.setDaemon(true);
-        reader.start();
+        CompletableFuture<URI> inspectorUrl = InspectorAnnouncement.watch(process, stderr::add);
         try {
             ExternalApp app = new ExternalApp(process, inspectorUrl.get(10, TimeUnit.SECONDS), port, stderr);
             app.awaitListening();
@@ -122,21 +116,6 @@ final class ExternalApp implements AutoCloseable {
     @Override
     public String toString() {
         return "app " + (process.isAlive() ? "running" : "exited with " + process.exitValue()) + ", stderr: " + stderr;
-    }
-
-    private static void readStderr(InputStream stderr, CompletableFuture<URI> inspectorUrl, List<String> seen) {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stderr, StandardCharsets.UTF_8))) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                seen.add(line);
-                Matcher matcher = INSPECTOR_URL.matcher(line);
-                if (matcher.find()) {
-                    inspectorUrl.complete(URI.create(matcher.group(1)));
-                }
-            }
-        } catch (IOException e) {
-            inspectorUrl.completeExceptionally(e);
-        }
-        inspectorUrl.completeExceptionally(new IOException("node exited before printing its inspector URL"));
     }
 
     private static int freePort() throws IOException {

@@ -1,17 +1,12 @@
 package dev.leakgate.inspector;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A Node process with the inspector on, started without the launcher so that these tests depend on
@@ -20,8 +15,6 @@ import java.util.regex.Pattern;
 final class InspectedNode implements AutoCloseable {
 
     static final Path SCRIPTS = Path.of("src", "test", "node").toAbsolutePath();
-
-    private static final Pattern INSPECTOR_URL = Pattern.compile("Debugger listening on (ws://\\S+)");
 
     private final Process process;
     private final URI inspectorUrl;
@@ -36,10 +29,7 @@ final class InspectedNode implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("PORT", "0");
         Process process = builder.start();
-        CompletableFuture<URI> inspectorUrl = new CompletableFuture<>();
-        Thread stderrReader = new Thread(() -> readStderr(process, inspectorUrl), "node-stderr-" + process.pid());
-        stderrReader.setDaemon(true);
-        stderrReader.start();
+        CompletableFuture<URI> inspectorUrl = InspectorAnnouncement.watch(process, line -> { });
         try {
             return new InspectedNode(process, inspectorUrl.get(10, TimeUnit.SECONDS));
         } catch (ExecutionException | TimeoutException e) {
@@ -63,21 +53,5 @@ final class InspectedNode implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         kill();
-    }
-
-    /** Keeps draining stderr after the URL so that Node never blocks on a full pipe. */
-    private static void readStderr(Process process, CompletableFuture<URI> inspectorUrl) {
-        try (BufferedReader stderr = new BufferedReader(
-                new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-            for (String line = stderr.readLine(); line != null; line = stderr.readLine()) {
-                Matcher matcher = INSPECTOR_URL.matcher(line);
-                if (matcher.find()) {
-                    inspectorUrl.complete(URI.create(matcher.group(1)));
-                }
-            }
-        } catch (IOException e) {
-            inspectorUrl.completeExceptionally(e);
-        }
-        inspectorUrl.completeExceptionally(new IOException("node exited before printing its inspector URL"));
     }
 }
