@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * Runs one phase on the calling thread: every connection on one selector, each claiming the next request of the phase
@@ -42,6 +43,8 @@ final class PhaseLoop {
     private final long requestTimeoutNanos;
     private final long checkIntervalNanos;
     private final boolean polls = Runtime.getRuntime().availableProcessors() > 1;
+    /** Made once: a method reference evaluated for every select would allocate for every select. */
+    private final Consumer<SelectionKey> onReady = this::onReady;
     private final PhaseTally tally = new PhaseTally();
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_SIZE);
     /** By connection id: the request claimed and waiting for its due time, or null. */
@@ -111,13 +114,13 @@ final class PhaseLoop {
                 if (polls && active > waitingCount && polledEvents(selector)) {
                     return;
                 }
-                selector.select(this::onReady, waitNanos / NANOS_PER_MILLI);
+                selector.select(onReady, waitNanos / NANOS_PER_MILLI);
             } else {
                 // The selector counts in milliseconds; a rate's next due time may be closer than that.
                 if (waitNanos > 0) {
                     LockSupport.parkNanos(waitNanos);
                 }
-                selector.selectNow(this::onReady);
+                selector.selectNow(onReady);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("The load generator's selector failed", e);
@@ -128,7 +131,7 @@ final class PhaseLoop {
     private boolean polledEvents(Selector selector) throws IOException {
         long giveUp = System.nanoTime() + POLL_NANOS;
         do {
-            if (selector.selectNow(this::onReady) > 0) {
+            if (selector.selectNow(onReady) > 0) {
                 return true;
             }
         } while (System.nanoTime() - giveUp < 0);
