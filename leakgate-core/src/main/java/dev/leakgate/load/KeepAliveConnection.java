@@ -9,6 +9,8 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.UnresolvedAddressException;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * One client connection that carries requests one after another, reconnecting whenever the server closed it.
@@ -37,6 +39,8 @@ final class KeepAliveConnection implements AutoCloseable {
     private boolean staleConnectionPossible;
     /** The request of the exchange in progress, or null between exchanges. */
     private WireRequest request;
+    /** By request of the mix: this connection's own view of its bytes, made the first time it sends the request. */
+    private final Map<WireRequest, ByteBuffer> views = new IdentityHashMap<>();
     private ByteBuffer unsent;
     private long deadlineNanos;
     private long bytesRead;
@@ -149,7 +153,7 @@ final class KeepAliveConnection implements AutoCloseable {
     private void attempt() throws RequestFailure {
         staleConnectionPossible = channel != null && reused;
         parser.begin(request.expectsNoBody());
-        unsent = ByteBuffer.wrap(request.bytes());
+        unsent = views.computeIfAbsent(request, WireRequest::view).rewind();
         if (channel == null) {
             connect();
         }

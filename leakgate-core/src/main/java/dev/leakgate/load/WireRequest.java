@@ -1,16 +1,18 @@
 package dev.leakgate.load;
 
-import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
  * A request serialised once to the exact bytes that go on the wire, so that sending it allocates nothing.
  *
- * @param bytes          the complete request: request line, headers, blank line, body
+ * @param bytes          the complete request: request line, headers, blank line, body; read-only, and outside the heap
+ *                       so that a socket takes them as they are, where heap bytes are first copied to native memory.
+ *                       Connections send from their own {@link #view()}, never move this buffer's position
  * @param expectsNoBody  true for {@code HEAD}, whose responses announce a body they never send
  */
-record WireRequest(byte[] bytes, boolean expectsNoBody) {
+record WireRequest(ByteBuffer bytes, boolean expectsNoBody) {
 
     /** Methods whose requests carry a body by definition; they get {@code Content-Length: 0} when the body is empty. */
     private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
@@ -29,9 +31,13 @@ record WireRequest(byte[] bytes, boolean expectsNoBody) {
         }
         head.append("\r\n");
 
-        ByteArrayOutputStream wire = new ByteArrayOutputStream(head.length() + body.length);
-        wire.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
-        wire.writeBytes(body);
-        return new WireRequest(wire.toByteArray(), spec.method().equals("HEAD"));
+        byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
+        ByteBuffer wire = ByteBuffer.allocateDirect(headBytes.length + body.length).put(headBytes).put(body).flip();
+        return new WireRequest(wire.asReadOnlyBuffer(), spec.method().equals("HEAD"));
+    }
+
+    /** The request's bytes with a position of their own, for one connection to send from, again and again. */
+    ByteBuffer view() {
+        return bytes.duplicate();
     }
 }

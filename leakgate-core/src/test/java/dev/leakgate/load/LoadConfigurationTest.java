@@ -85,7 +85,7 @@ class LoadConfigurationTest {
 
         assertEquals("POST /api/users?x=1 HTTP/1.1\r\nHost: localhost:8080\r\nAccept: application/json\r\n"
                         + "Content-Type: application/json\r\nContent-Length: 10\r\n\r\n{\"a\":\"é\"}",
-                new String(WireRequest.encode(spec, endpoint).bytes(), StandardCharsets.UTF_8));
+                StandardCharsets.UTF_8.decode(WireRequest.encode(spec, endpoint).view()).toString());
     }
 
     private static void assertRejected(Executable action, String expectedMessage) {
