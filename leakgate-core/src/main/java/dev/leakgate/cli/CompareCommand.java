@@ -14,6 +14,7 @@ import dev.leakgate.gate.Verdicts;
 import dev.leakgate.report.FindingsTable;
 import dev.leakgate.report.ReportWriter;
 import dev.leakgate.snapshot.Comparison;
+import dev.leakgate.snapshot.DifferentProcessesException;
 import dev.leakgate.snapshot.HeapSnapshot;
 import dev.leakgate.snapshot.HeapSnapshotReader;
 import dev.leakgate.snapshot.ObjectIds;
@@ -21,7 +22,6 @@ import dev.leakgate.snapshot.ReadMode;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,11 +30,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 
 /**
@@ -47,6 +46,7 @@ final class CompareCommand implements Command {
 
     private static final int DEFAULT_REQUESTS_PER_ROUND = 2000;
     private static final int PARALLEL_READS = 2;
+    private static final long MB = 1024 * 1024;
 
     private final HeapSnapshotReader reader = new HeapSnapshotReader();
 
@@ -86,6 +86,10 @@ final class CompareCommand implements Command {
             Thread.currentThread().interrupt();
             err.println("leakgate compare: interrupted");
             return Main.ERROR;
+        } catch (OutOfMemoryError e) {
+            err.println("leakgate compare: out of memory with a Java heap of " + Runtime.getRuntime().maxMemory() / MB
+                    + " MB: run java with a larger -Xmx (1.3 times the size of the last snapshot file is plenty)");
+            return Main.ERROR;
         }
     }
 
@@ -93,71 +97,61 @@ final class CompareCommand implements Command {
      * Reads the files, refusing any that is not a later snapshot of the baseline's process. The
      * snapshots before the last are reduced to their census, two at a time on their own threads
      * (two keep both cores busy and the memory bounded); the last is read as a graph once they are
-     * done. The baseline's object ids are dropped on return, before the analysis needs the memory.
+     * done. The baseline's object ids are dropped once the last one is compared with them.
      */
     private Series read(List<Path> files) throws IOException, InterruptedException {
         ExecutorService threads = Executors.newFixedThreadPool(PARALLEL_READS, daemonThreads());
         try {
             List<Path> earlier = files.subList(0, files.size() - 1);
-            CompletableFuture<Baseline> baseline = CompletableFuture.supplyAsync(
-                    () -> readBaseline(earlier.get(0)), threads);
-            List<CompletableFuture<Census>> intermediates = new ArrayList<>();
+            // Futures of the executor, not CompletableFutures: a task that runs out of memory still completes
+            // them with its error, where completing a CompletableFuture exceptionally needs memory of its own.
+            Future<Baseline> baseline = threads.submit(() -> readBaseline(earlier.get(0)));
+            List<Future<Census>> intermediates = new ArrayList<>();
             for (Path file : earlier.subList(1, earlier.size())) {
-                intermediates.add(CompletableFuture.supplyAsync(() -> readIntermediate(file, baseline), threads));
+                intermediates.add(threads.submit(() -> readIntermediate(file, baseline)));
             }
             List<Census> censuses = new ArrayList<>();
             censuses.add(await(baseline).census());
-            for (CompletableFuture<Census> intermediate : intermediates) {
+            for (Future<Census> intermediate : intermediates) {
                 censuses.add(await(intermediate));
             }
             Path lastFile = files.get(files.size() - 1);
             HeapSnapshot last = reader.read(lastFile, ReadMode.GRAPH);
-            ObjectIds baselineIds = await(baseline).ids();
-            baselineIds.requireSameProcess(last);
+            Comparison comparison = await(baseline).compareWith(last);
+            // Before the census, which keeps the owned-reference counts: the peak stays lower.
+            last.prepareRetainedSizes();
             censuses.add(Census.of(label(lastFile), last));
-            return new Series(censuses, last, Comparison.between(baselineIds, last));
+            return new Series(censuses, last, comparison);
         } finally {
             threads.shutdownNow();
         }
     }
 
-    private Baseline readBaseline(Path file) {
-        HeapSnapshot snapshot = readSummary(file);
+    private Baseline readBaseline(Path file) throws IOException {
+        HeapSnapshot snapshot = reader.read(file, ReadMode.SUMMARY);
         return new Baseline(Census.of(label(file), snapshot), ObjectIds.of(snapshot));
     }
 
-    private Census readIntermediate(Path file, CompletableFuture<Baseline> baseline) {
-        HeapSnapshot snapshot = readSummary(file);
-        try {
-            baseline.join().ids().requireSameProcess(snapshot);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private Census readIntermediate(Path file, Future<Baseline> baseline) throws IOException, InterruptedException {
+        HeapSnapshot snapshot = reader.read(file, ReadMode.SUMMARY);
+        await(baseline).ids().requireSameProcess(snapshot);
         return Census.of(label(file), snapshot);
     }
 
-    private HeapSnapshot readSummary(Path file) {
-        try {
-            return reader.read(file, ReadMode.SUMMARY);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The result of a read on another thread; its failure as the IOException it was. */
-    private static <T> T await(CompletableFuture<T> future) throws IOException, InterruptedException {
+    /** The result of a read on another thread; its failure as what it was thrown as. */
+    private static <T> T await(Future<T> future) throws IOException, InterruptedException {
         try {
             return future.get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            while (cause instanceof CompletionException || cause instanceof UncheckedIOException) {
-                cause = cause.getCause();
-            }
             if (cause instanceof IOException io) {
                 throw io;
             }
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
             }
             throw new IllegalStateException(cause);
         }
@@ -172,7 +166,35 @@ final class CompareCommand implements Command {
     }
 
     /** What is kept of the first snapshot: its census, and its object ids to check and compare the others with. */
-    private record Baseline(Census census, ObjectIds ids) {}
+    private static final class Baseline {
+
+        private final Census census;
+        private ObjectIds ids;
+
+        Baseline(Census census, ObjectIds ids) {
+            this.census = census;
+            this.ids = ids;
+        }
+
+        Census census() {
+            return census;
+        }
+
+        ObjectIds ids() {
+            return ids;
+        }
+
+        /**
+         * Checks the last snapshot and compares it with the baseline, then lets go of the baseline's ids:
+         * they take about as much memory as the last snapshot's census needs next.
+         */
+        Comparison compareWith(HeapSnapshot last) throws DifferentProcessesException {
+            ObjectIds baselineIds = ids;
+            ids = null;
+            baselineIds.requireSameProcess(last);
+            return Comparison.between(baselineIds, last);
+        }
+    }
 
     /**
      * The scripts as the heap names them, since no inspector announced them: files relative to the

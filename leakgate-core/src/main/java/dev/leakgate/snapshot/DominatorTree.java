@@ -64,7 +64,8 @@ final class DominatorTree {
             this.graph = graph;
             this.edges = edges;
             this.vertexCount = graph.nodeCount();
-            number = new int[vertexCount];
+            // One more than the nodes: once numbered, the array is reused for the semidominators.
+            number = new int[vertexCount + 1];
             vertex = new int[vertexCount + 1];
             parent = new int[vertexCount + 1];
         }
@@ -91,8 +92,10 @@ final class DominatorTree {
         private int[] immediateDominators() {
             int[] firstPredecessor = new int[vertexCount + 2];
             int[] predecessors = otherPredecessors(firstPredecessor);
-            number = null; // from here on everything is indexed by depth-first number
-            return immediateDominators(firstPredecessor, predecessors);
+            // From here on everything is indexed by depth-first number: the numbers' memory holds the semidominators.
+            int[] semi = number;
+            number = null;
+            return immediateDominators(firstPredecessor, predecessors, semi);
         }
 
         private BitSet retainedNodes() {
@@ -174,8 +177,7 @@ final class DominatorTree {
         }
 
         /** Semidominators by Lengauer and Tarjan, then each immediate dominator as the nearest common ancestor. */
-        private int[] immediateDominators(int[] firstPredecessor, int[] predecessors) {
-            int[] semi = new int[numbered + 1];
+        private int[] immediateDominators(int[] firstPredecessor, int[] predecessors, int[] semi) {
             int[] label = new int[numbered + 1];
             int[] ancestor = new int[numbered + 1];
             GrowableIntArray path = new GrowableIntArray(0);

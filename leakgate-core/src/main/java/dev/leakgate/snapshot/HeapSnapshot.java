@@ -203,6 +203,16 @@ public final class HeapSnapshot {
     }
 
     /**
+     * Builds the dominator tree behind the retained sizes now rather than on first use (GRAPH mode). Its
+     * work space is the largest any question here needs, so a caller short of memory builds it while it
+     * holds the least else.
+     */
+    public void prepareRetainedSizes() {
+        requireGraph("prepareRetainedSizes");
+        dominatorTree();
+    }
+
+    /**
      * The node every path from the root to this one passes through last: the object whose removal
      * would free this one (GRAPH mode). The root is its own dominator.
      */

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +73,29 @@ class CompareCommandTest {
         Path theirs = TestSnapshots.seriesOfAnotherProcess().get(2);
         assertRefused(theirs + " is not a later snapshot of the process " + ours + " was taken from",
                 ours, TestSnapshots.series().get(1), theirs);
+    }
+
+    @Test
+    void saysToRaiseTheHeapWhenTheSnapshotsDoNotFitInsteadOfDyingWithAStackTrace() throws Exception {
+        // 300,000 objects: a 50 MB snapshot whose columns alone outgrow a 16 MB heap.
+        Path snapshot = directory.resolve("big.heapsnapshot");
+        Process node = new ProcessBuilder("node", "-e", "globalThis.kept = Array.from({length: 300000}, (_, i) => ({i}));"
+                + "require('v8').writeHeapSnapshot(process.argv[1])", snapshot.toString()).inheritIO().start();
+        assertEquals(0, node.waitFor(), "node writes the snapshot");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx16m",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "compare", snapshot.toString(),
+                snapshot.toString(), "--out", directory.resolve("report").toString());
+        Path log = directory.resolve("compare.log");
+        Process java = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean ended = java.waitFor(60, TimeUnit.SECONDS);
+        java.destroyForcibly();
+        String output = Files.readString(log);
+
+        assertTrue(ended, "compare must end, not hang, when memory runs out: " + output);
+        assertEquals(Main.ERROR, java.exitValue(), output);
+        assertTrue(output.startsWith("leakgate compare: out of memory with a Java heap of "), output);
+        assertTrue(output.contains("larger -Xmx"), output);
+        assertEquals(1, output.lines().count(), "one line, no stack trace: " + output);
     }
 
     private void assertRefused(String expectedStart, Path... files) {
