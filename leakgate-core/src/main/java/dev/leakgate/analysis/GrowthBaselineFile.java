@@ -65,7 +65,7 @@ public final class GrowthBaselineFile {
             for (AcceptedGrowth growth : baseline.accepted()) {
                 out.writeStartObject();
                 out.writeStringField("constructor", growth.constructor());
-                out.writeStringField("shape", growth.shape().name().toLowerCase(Locale.ROOT));
+                out.writeStringField("shape", growth.shape().label());
                 if (growth.object() != null) {
                     out.writeStringField("object", growth.object());
                 }

@@ -110,7 +110,7 @@ public final class SeriesAnalyzer {
             List<Long> counts = values(series, census -> census.count(constructor));
             double minimumCount = thresholds.maxObjectsPerRequest(constructor) * requestsPerRound;
             if (GrowthRule.growsInEveryRound(counts, minimumCount)) {
-                int[] grown = allocatedSinceBaseline(last.nodesOf(constructor));
+                int[] grown = last.nodesAllocatedAfter(constructor, series.get(0).maxObjectId());
                 List<Long> survivors = RoundSurvivors.perRound(last, grown, series);
                 if (!RoundSurvivors.everyRoundLeftSome(survivors, minimumCount)) {
                     return Optional.empty(); // its bytes rose with its count, and are no leak either
@@ -210,17 +210,6 @@ public final class SeriesAnalyzer {
                 }
             }
             return Optional.empty();
-        }
-
-        /** Of these nodes, those allocated after the baseline, oldest first. */
-        private int[] allocatedSinceBaseline(int[] nodes) {
-            int baselineMaxId = series.get(0).maxObjectId();
-            return Arrays.stream(nodes)
-                    .filter(node -> Integer.compareUnsigned(last.objectId(node), baselineMaxId) > 0)
-                    .boxed()
-                    .sorted(Comparator.comparingLong(node -> Integer.toUnsignedLong(last.objectId(node))))
-                    .mapToInt(Integer::intValue)
-                    .toArray();
         }
 
         /** Bytes that would be freed if the grown instances went away: what the growth costs. */

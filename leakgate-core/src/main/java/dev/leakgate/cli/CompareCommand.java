@@ -225,7 +225,7 @@ final class CompareCommand implements Command {
 
     private static GateResult result(List<Finding> findings, Series series, int requestsPerRound,
                                      LeakThresholds thresholds, Instant started) {
-        Verdict verdict = findings.stream().anyMatch(Finding::failing) ? Verdict.LEAK : Verdict.PASS;
+        Verdict verdict = Verdicts.verdictOf(findings);
         String reason = Verdicts.explainSeries(findings, series.censuses().size() - 1, requestsPerRound,
                 thresholds.maxObjectsPerRequest());
         List<SnapshotInfo> snapshots = series.censuses().stream().map(SnapshotInfo::of).toList();

@@ -49,6 +49,10 @@ public final class Main {
             err.println("leakgate " + args[0] + ": " + e.getMessage());
             err.println("usage: " + command.usage());
             return ERROR;
+        } catch (RuntimeException e) {
+            // A fault of ours, not of the input: one line that can be quoted in a bug report, no stack trace.
+            err.println("leakgate " + args[0] + ": internal error: " + e);
+            return ERROR;
         }
     }
 

@@ -52,8 +52,7 @@ public final class Gate {
             try (app) {
                 findings = new MeasuredRun(config, app, reader, console, clock, measured, watchdog).measure();
             }
-            Verdict verdict = findings.stream().anyMatch(Finding::failing) ? Verdict.LEAK : Verdict.PASS;
-            result = finish(verdict, Verdicts.explain(findings, config), findings, List.of(), measured, config, started);
+            result = finish(Verdicts.verdictOf(findings), Verdicts.explain(findings, config), findings, List.of(), measured, config, started);
         } catch (RunStopped stopped) {
             result = finish(stopped.verdict(), stopped.getMessage(), List.of(), stopped.appLogTail(), measured, config, started);
         } catch (IOException | UncheckedIOException e) {

@@ -4,7 +4,6 @@ import dev.leakgate.analysis.Finding;
 import dev.leakgate.snapshot.HeapSnapshot;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -35,12 +34,8 @@ final class StringSamples {
      * value the app caches and replaces (the Date header of the last response) as one of the growing many.
      */
     private static Finding withSample(Finding finding, HeapSnapshot last, int baselineMaxId) {
-        int[] grown = Arrays.stream(last.nodesOf(finding.constructor()))
-                .filter(node -> STRING_TYPE.equals(last.nodeType(node))
-                        && Integer.compareUnsigned(last.objectId(node), baselineMaxId) > 0)
-                .boxed()
-                .sorted(Comparator.comparingLong(node -> Integer.toUnsignedLong(last.objectId(node))))
-                .mapToInt(Integer::intValue)
+        int[] grown = Arrays.stream(last.nodesAllocatedAfter(finding.constructor(), baselineMaxId))
+                .filter(node -> STRING_TYPE.equals(last.nodeType(node)))
                 .toArray();
         return grown.length == 0 ? finding : finding.withSampleValue(abbreviate(last.nodeName(grown[grown.length / 2])));
     }

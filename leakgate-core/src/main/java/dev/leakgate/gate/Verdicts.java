@@ -130,4 +130,9 @@ public final class Verdicts {
         double percent = 100.0 * part / whole;
         return String.format(Locale.ROOT, percent >= 10 ? "%.0f%%" : "%.1f%%", percent);
     }
+
+    /** A finished series' verdict: LEAK when a finding fails the build, else PASS. */
+    public static Verdict verdictOf(List<Finding> findings) {
+        return findings.stream().anyMatch(Finding::failing) ? Verdict.LEAK : Verdict.PASS;
+    }
 }

@@ -6,7 +6,6 @@ import dev.leakgate.gate.Units;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** The findings as a fixed-width text table, for the Maven log and the CLI. */
 public final class FindingsTable {
@@ -26,11 +25,11 @@ public final class FindingsTable {
         for (Finding finding : findings.subList(0, Math.min(maxRows, findings.size()))) {
             rows.add(new String[]{
                     finding.failing() ? finding.constructor() : finding.constructor() + " (not failing)",
-                    finding.shape().name().toLowerCase(Locale.ROOT),
+                    finding.shape().label(),
                     "+" + Units.decimal(finding.growthPerRequest()),
-                    finding.perSnapshot().stream().map(Units::count).collect(Collectors.joining(" → ")),
+                    FindingText.perSnapshot(finding),
                     Units.bytes(finding.retainedSize()),
-                    finding.location() == null ? "-" : finding.location()});
+                    FindingText.orNone(finding.location())});
         }
         int[] widths = new int[HEADER.length];
         for (String[] row : rows) {

@@ -6,7 +6,6 @@ import dev.leakgate.gate.GateResult;
 import dev.leakgate.gate.Setting;
 import dev.leakgate.gate.SnapshotInfo;
 import dev.leakgate.gate.Units;
-import dev.leakgate.gate.Verdict;
 import dev.leakgate.load.PhaseResult;
 import dev.leakgate.snapshot.ComparisonRow;
 
@@ -18,7 +17,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 import static dev.leakgate.report.Html.escape;
@@ -151,14 +149,14 @@ public final class HtmlReport {
                     .append(" per request</h3>")
                     .append(Sparkline.svg(finding.perSnapshot()))
                     .append("<dl><dt>").append(finding.unit()).append(" per snapshot</dt><dd>")
-                    .append(finding.perSnapshot().stream().map(Units::count).collect(Collectors.joining(" → ")))
-                    .append("</dd><dt>shape</dt><dd>").append(finding.shape().name().toLowerCase(Locale.ROOT))
+                    .append(FindingText.perSnapshot(finding))
+                    .append("</dd><dt>shape</dt><dd>").append(finding.shape().label())
                     .append("</dd><dt>judged</dt><dd>").append(escape(judged(finding)))
                     .append("</dd><dt>retained size</dt><dd>").append(Units.bytes(finding.retainedSize()))
                     .append("</dd><dt>kept alive by</dt><dd><code>")
-                    .append(finding.retainerPath() == null ? "-" : escape(finding.retainerPath()))
+                    .append(escape(FindingText.orNone(finding.retainerPath())))
                     .append("</code></dd><dt>allocated at</dt><dd><code>")
-                    .append(finding.location() == null ? "-" : escape(finding.location()))
+                    .append(escape(FindingText.orNone(finding.location())))
                     .append("</code></dd>");
             if (finding.sampleValue() != null) {
                 page.append("<dt>sample value</dt><dd><code>").append(escape(finding.sampleValue())).append("</code></dd>");

@@ -87,12 +87,11 @@ public final class JUnitReport {
                 }
                 continue;
             }
-            String detail = finding.unit() + " per snapshot: " + finding.perSnapshot().stream().map(Units::count)
-                    .collect(Collectors.joining(" -> "))
-                    + "\nshape: " + finding.shape().name().toLowerCase(Locale.ROOT)
+            String detail = finding.unit() + " per snapshot: " + FindingText.perSnapshot(finding)
+                    + "\nshape: " + finding.shape().label()
                     + "\nretained size: " + Units.bytes(finding.retainedSize())
-                    + "\nkept alive by: " + (finding.retainerPath() == null ? "-" : finding.retainerPath())
-                    + "\nallocated at: " + (finding.location() == null ? "-" : finding.location())
+                    + "\nkept alive by: " + FindingText.orNone(finding.retainerPath())
+                    + "\nallocated at: " + FindingText.orNone(finding.location())
                     + finding.allocationStacks().stream().map(stack -> "\nallocation stack: " + stack.frames())
                     .collect(Collectors.joining());
             cases.add(new TestCase(name, "leak", Verdicts.describe(finding), detail));

@@ -92,7 +92,7 @@ public final class JsonReport {
     private static void writeFinding(JsonGenerator out, Finding finding) throws IOException {
         out.writeStartObject();
         out.writeStringField("constructor", finding.constructor());
-        out.writeStringField("shape", finding.shape().name().toLowerCase(Locale.ROOT));
+        out.writeStringField("shape", finding.shape().label());
         out.writeArrayFieldStart("perSnapshot");
         for (long value : finding.perSnapshot()) {
             out.writeNumber(value);

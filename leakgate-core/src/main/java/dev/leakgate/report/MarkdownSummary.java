@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * A Markdown summary of a run for CI pages, e.g. GitHub's job summary ({@code GITHUB_STEP_SUMMARY}).
@@ -36,10 +34,9 @@ public final class MarkdownSummary {
                     .append("|---|---|---:|---|---:|---|\n");
             for (Finding finding : result.findings().subList(0, Math.min(MAX_FINDINGS, result.findings().size()))) {
                 md.append("| ").append(code(finding.constructor()))
-                        .append(" | ").append(finding.shape().name().toLowerCase(Locale.ROOT))
+                        .append(" | ").append(finding.shape().label())
                         .append(" | +").append(Units.decimal(finding.growthPerRequest()))
-                        .append(" | ").append(finding.perSnapshot().stream().map(Units::count)
-                                .collect(Collectors.joining(" → ")))
+                        .append(" | ").append(FindingText.perSnapshot(finding))
                         .append(" | ").append(Units.bytes(finding.retainedSize()))
                         .append(" | ").append(finding.location() == null ? "" : code(finding.location()))
                         .append(" |\n");

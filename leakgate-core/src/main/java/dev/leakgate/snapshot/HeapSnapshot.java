@@ -1,7 +1,9 @@
 package dev.leakgate.snapshot;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -170,6 +172,19 @@ public final class HeapSnapshot {
             }
         }
         return members;
+    }
+
+    /**
+     * The nodes counted for a constructor that were allocated after an earlier snapshot of the same process
+     * whose highest object id was {@code maxObjectId} (see {@link #maxObjectId}), oldest first.
+     */
+    public int[] nodesAllocatedAfter(String constructor, int maxObjectId) {
+        return Arrays.stream(nodesOf(constructor))
+                .filter(node -> Integer.compareUnsigned(ids[node], maxObjectId) > 0)
+                .boxed()
+                .sorted(Comparator.comparingLong(node -> Integer.toUnsignedLong(ids[node])))
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 
     /** The node with this object id, if the snapshot has one. */

@@ -8,7 +8,6 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 
 import java.io.IOException;
-import java.util.Locale;
 
 /**
  * Measures the app exactly as {@code check} does and writes the growth found into {@code baselineFile}, which
@@ -46,7 +45,6 @@ public class BaselineMojo extends GateMojo {
         }
         getLog().info("Wrote the growth of " + baseline.accepted().size() + " finding(s) to " + baselineFile()
                 + "; check now fails only beyond it:");
-        baseline.accepted().forEach(growth -> getLog().info("  " + growth.constructor() + " (" + growth.shape()
-                .name().toLowerCase(Locale.ROOT) + "): " + growth.growthPerRequest() + " per request"));
+        baseline.accepted().forEach(growth -> getLog().info("  " + growth.constructor() + " (" + growth.shape().label() + "): " + growth.growthPerRequest() + " per request"));
     }
 }

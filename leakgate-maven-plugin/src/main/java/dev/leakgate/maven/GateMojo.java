@@ -223,8 +223,9 @@ abstract class GateMojo extends AbstractMojo {
     }
 
     private GateConfig config(Path output, GrowthBaseline baseline) {
-        LaunchSpec launch = new LaunchSpec(node, orEmpty(nodeOptions), workingDirectory.toPath().toAbsolutePath(),
-                script == null ? "" : script, orEmpty(scriptArgs), environment == null ? Map.of() : Map.copyOf(environment),
+        LaunchSpec launch = new LaunchSpec(node, orEmpty("nodeOptions", nodeOptions),
+                workingDirectory.toPath().toAbsolutePath(), script == null ? "" : script, orEmpty("scriptArgs", scriptArgs),
+                environment(),
                 port, portVariable, readyPath, Duration.ofSeconds(startupTimeout), output.resolve("app.log"));
         return new GateConfig(launch, requestSpecs(), connections, warmupRequests, rounds, requestsPerRound,
                 Duration.ofSeconds(requestTimeout), rate, maxErrorRate, thresholds(baseline), keepSnapshotsPolicy(),
@@ -259,19 +260,19 @@ abstract class GateMojo extends AbstractMojo {
             return List.of(RequestSpec.get(readyPath));
         }
         try {
-            return requests.stream().map(Request::toSpec).toList();
-        } catch (IllegalArgumentException | NullPointerException e) {
+            return orEmpty("requests", requests).stream().map(Request::toSpec).toList();
+        } catch (IllegalArgumentException e) {
             throw new InvalidConfigurationException("requests: " + e.getMessage());
         }
     }
 
     private LeakThresholds thresholds(GrowthBaseline baseline) {
         try {
-            List<ConstructorRule> constructorRules = orEmpty(rules).stream().map(Rule::toRule).toList();
+            List<ConstructorRule> constructorRules = orEmpty("rules", rules).stream().map(Rule::toRule).toList();
             return new LeakThresholds(
                     maxObjectsPerRequest == null ? LeakThresholds.DEFAULT_MAX_OBJECTS_PER_REQUEST : maxObjectsPerRequest,
                     maxBytesPerRequest == null ? LeakThresholds.DEFAULT_MAX_BYTES_PER_REQUEST : maxBytesPerRequest,
-                    constructorRules, Set.copyOf(orEmpty(ignoredConstructors)), baseline);
+                    constructorRules, Set.copyOf(orEmpty("ignoredConstructors", ignoredConstructors)), baseline);
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigurationException(e.getMessage());
         }
@@ -320,7 +321,27 @@ abstract class GateMojo extends AbstractMojo {
         getLog().info("Report: " + report);
     }
 
-    private static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? List.of() : List.copyOf(list);
+    /** The list as given; an empty element in the POM (Maven makes it null) is a mistake worth naming. */
+    private static <T> List<T> orEmpty(String parameter, List<T> list) {
+        if (list == null) {
+            return List.of();
+        }
+        if (list.contains(null)) {
+            throw new InvalidConfigurationException(parameter + " has an empty entry: give it a value or remove it");
+        }
+        return List.copyOf(list);
+    }
+
+    private Map<String, String> environment() {
+        if (environment == null) {
+            return Map.of();
+        }
+        environment.forEach((name, value) -> {
+            if (value == null) {
+                throw new InvalidConfigurationException("environment variable " + name + " has no value: give it one "
+                        + "(<" + name + ">value</" + name + ">) or remove it");
+            }
+        });
+        return Map.copyOf(environment);
     }
 }
