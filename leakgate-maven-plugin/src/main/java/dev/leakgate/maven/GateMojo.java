@@ -152,7 +152,7 @@ abstract class GateMojo extends AbstractMojo {
      * Per-constructor limits that replace the general ones: {@code <rule>} elements with {@code constructor} and
      * {@code maxObjectsPerRequest} and/or {@code maxBytesPerRequest}.
      */
-    @Parameter
+    @Parameter(property = "leakgate.rules")
     private List<Rule> rules;
 
     /**
