@@ -95,11 +95,6 @@ public record GateConfig(LaunchSpec launch, List<RequestSpec> requests, int conn
         return attach != null;
     }
 
-    /** The snapshots of a run: the baseline and one per round. */
-    public int snapshotCount() {
-        return rounds + 1;
-    }
-
     private static boolean isPositive(Duration duration) {
         return duration != null && !duration.isNegative() && !duration.isZero();
     }

@@ -39,8 +39,4 @@ public record GateResult(Verdict verdict, String reason, List<Finding> findings,
         return new GateResult(Verdict.ERROR, reason, List.of(), List.of(), List.of(), HeapTimeline.empty(), List.of(),
                 null, now, Duration.ZERO, List.of(), List.of());
     }
-
-    public boolean failed() {
-        return verdict != Verdict.PASS;
-    }
 }

@@ -23,7 +23,6 @@ import java.util.OptionalInt;
 public final class HeapSnapshot {
 
     private final String sourceName;
-    private final ReadMode mode;
     private final int[] ids;
     private final long[] selfSizes;
     private final ClassNames classes;
@@ -50,7 +49,6 @@ public final class HeapSnapshot {
     HeapSnapshot(String sourceName, ReadMode mode, HeapGraph graph, ClassNames classes, SourceLocations locations,
                  int edgeCount, int[] streamedOwnedReferenceCounts) {
         this.sourceName = sourceName;
-        this.mode = mode;
         this.ids = graph.ids();
         this.selfSizes = graph.selfSizes();
         this.classes = classes;
@@ -95,10 +93,6 @@ public final class HeapSnapshot {
     /** The file name or label the snapshot was read from, for messages. */
     public String sourceName() {
         return sourceName;
-    }
-
-    public ReadMode readMode() {
-        return mode;
     }
 
     public int nodeCount() {
