@@ -6,7 +6,6 @@ import dev.leakgate.gate.GateResult;
 import dev.leakgate.gate.Setting;
 import dev.leakgate.gate.SnapshotInfo;
 import dev.leakgate.gate.Units;
-import dev.leakgate.gate.Verdict;
 import dev.leakgate.load.PhaseResult;
 import dev.leakgate.snapshot.ComparisonRow;
 
