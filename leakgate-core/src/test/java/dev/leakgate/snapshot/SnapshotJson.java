@@ -68,6 +68,10 @@ final class SnapshotJson {
         return new HeapSnapshotReader().read(stream(), "test.heapsnapshot", mode);
     }
 
+    SnapshotGraph graph() throws IOException {
+        return SnapshotGraph.read(stream(), "test.heapsnapshot");
+    }
+
     InputStream stream() {
         return new ByteArrayInputStream(json().getBytes(StandardCharsets.UTF_8));
     }
