@@ -22,7 +22,7 @@ class ComparisonTest {
         HeapSnapshotReader reader = new HeapSnapshotReader();
         s1 = reader.read(TestSnapshots.series().get(1), ReadMode.SUMMARY);
         s2 = reader.read(TestSnapshots.series().get(2), ReadMode.GRAPH);
-        comparison = Comparison.between(s1, s2);
+        comparison = Comparison.between(ObjectIds.of(s1), s2);
     }
 
     @Test
@@ -97,7 +97,7 @@ class ComparisonTest {
 
     @Test
     void findsNothingNewBetweenASnapshotAndItself() {
-        assertEquals(0, Comparison.between(s1, s1).rows().size());
+        assertEquals(0, Comparison.between(ObjectIds.of(s1), s1).rows().size());
     }
 
     @Test
