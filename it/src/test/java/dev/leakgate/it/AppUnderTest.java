@@ -52,7 +52,7 @@ final class AppUnderTest {
                 Duration.ofSeconds(20), output.resolve("app.log"));
         GateConfig config = new GateConfig(launch, List.of(RequestSpec.get("/")), 4, WARMUP_REQUESTS, ROUNDS,
                 REQUESTS_PER_ROUND, Duration.ofSeconds(10), 0, 1.0, LeakThresholds.defaults(), KeepSnapshots.ON_FAILURE,
-                Duration.ofSeconds(180), output);
+                Duration.ofSeconds(180), output, null, false);
         return new Gate(new NodeLauncher(), new HeapSnapshotReader(), QUIET, Clock.systemUTC()).run(config);
     }
 }

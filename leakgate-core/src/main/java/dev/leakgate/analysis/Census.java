@@ -8,9 +8,9 @@ import java.util.Map;
 
 /**
  * What the series analysis keeps of one snapshot once it is parsed: totals per constructor, the highest
- * object id, and the size of every object that could be a growing collection. Intermediate snapshots are
- * reduced to this at once, so a run holds only one full graph (the final snapshot) in memory however many
- * rounds it has.
+ * object id, and the references held by every object that could be a growing collection. Intermediate
+ * snapshots are reduced to this at once, so a run holds only one full graph (the final snapshot) in memory
+ * however many rounds it has.
  */
 public record Census(String label, int nodeCount, long totalSize, int maxObjectId,
                      Map<String, ConstructorTotal> constructors, Map<Integer, CollectionSize> collections) {
@@ -46,8 +46,7 @@ public record Census(String label, int nodeCount, long totalSize, int maxObjectI
             int references = snapshot.ownedReferenceCount(node);
             if (references >= MIN_COLLECTION_REFERENCES) {
                 int id = snapshot.objectId(node);
-                collections.put(id, new CollectionSize(id, snapshot.constructorOf(node), references,
-                        snapshot.selfSize(node)));
+                collections.put(id, new CollectionSize(id, snapshot.constructorOf(node), references));
             }
         }
         return collections;

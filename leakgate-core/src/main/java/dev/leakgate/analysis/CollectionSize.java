@@ -5,7 +5,6 @@ package dev.leakgate.analysis;
  *
  * @param references strong references it holds itself or through the stores only it owns: with every element
  *                   or entry added this grows by one or two, even when the store grows in steps
- * @param selfSize   its size with those stores, in bytes
  */
-public record CollectionSize(int objectId, String constructor, int references, long selfSize) {
+public record CollectionSize(int objectId, String constructor, int references) {
 }

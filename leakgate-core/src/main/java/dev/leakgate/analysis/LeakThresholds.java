@@ -53,11 +53,6 @@ public record LeakThresholds(double maxObjectsPerRequest, double maxBytesPerRequ
                 GrowthBaseline.NONE);
     }
 
-    /** The same limits, judged against another baseline. */
-    public LeakThresholds withBaseline(GrowthBaseline other) {
-        return new LeakThresholds(maxObjectsPerRequest, maxBytesPerRequest, rules, ignoredConstructors, other);
-    }
-
     /** Instances (or collection references) the constructor may gain per request. */
     public double maxObjectsPerRequest(String constructor) {
         Double ruled = rule(constructor) == null ? null : rule(constructor).maxObjectsPerRequest();

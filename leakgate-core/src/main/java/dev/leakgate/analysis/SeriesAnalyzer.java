@@ -64,20 +64,6 @@ public final class SeriesAnalyzer {
         return ranked.stream().map(Ranked::finding).toList();
     }
 
-    /** The constructors whose live count grows like a leak, judged on counts alone, in no particular order. */
-    List<String> growingConstructors(List<Census> series, long requestsPerRound) {
-        requireSeries(series, requestsPerRound);
-        List<String> growing = new ArrayList<>();
-        for (String constructor : series.get(series.size() - 1).constructors().keySet()) {
-            double minimum = thresholds.maxObjectsPerRequest(constructor) * requestsPerRound;
-            if (!thresholds.isIgnored(constructor)
-                    && GrowthRule.growsInEveryRound(values(series, census -> census.count(constructor)), minimum)) {
-                growing.add(constructor);
-            }
-        }
-        return growing;
-    }
-
     private static void requireSeries(List<Census> series, long requestsPerRound) {
         if (series.size() < 2) {
             throw new IllegalArgumentException("growth needs at least two snapshots, got " + series.size());

@@ -2,7 +2,7 @@ package dev.leakgate.analysis;
 
 import java.util.Locale;
 
-/** How a leak shows in the snapshot series (see DESIGN.md, "What counts as a leak"). */
+/** How a leak shows in the snapshot series (see README.md, "How it decides"). */
 public enum Shape {
     /** A constructor's live instances rise every round (closures, sessions kept per request). */
     COUNT,

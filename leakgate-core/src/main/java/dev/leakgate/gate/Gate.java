@@ -18,8 +18,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One gate run as DESIGN.md lays it out: launch, one inspector session, warm-up, baseline snapshot,
- * measured rounds each followed by a snapshot, analysis, and the app stopped on every path.
+ * One gate run as README.md's "How it decides" lays it out: launch, one inspector session, warm-up, baseline
+ * snapshot, measured rounds each followed by a snapshot, analysis, and the app stopped on every path.
  *
  * <p>{@link #run} never throws for anything the user or the app did: every ending is a {@link GateResult}
  * with its verdict and reason, so the reports can always be written.

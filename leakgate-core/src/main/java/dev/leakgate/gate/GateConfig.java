@@ -47,14 +47,6 @@ public record GateConfig(LaunchSpec launch, List<RequestSpec> requests, int conn
         require(isPositive(timeout), "timeout must be at least 1 second, was " + seconds(timeout));
     }
 
-    /** A run that launches the app and keeps string values out of the reports. */
-    public GateConfig(LaunchSpec launch, List<RequestSpec> requests, int connections, int warmupRequests, int rounds,
-                      int requestsPerRound, Duration requestTimeout, double rate, double maxErrorRate,
-                      LeakThresholds thresholds, KeepSnapshots keepSnapshots, Duration timeout, Path outputDirectory) {
-        this(launch, requests, connections, warmupRequests, rounds, requestsPerRound, requestTimeout, rate, maxErrorRate,
-                thresholds, keepSnapshots, timeout, outputDirectory, null, false);
-    }
-
     /**
      * The parameters as the report lists them. Environment variables are named without their values, which are
      * often credentials.
@@ -93,11 +85,6 @@ public record GateConfig(LaunchSpec launch, List<RequestSpec> requests, int conn
 
     public boolean attaching() {
         return attach != null;
-    }
-
-    /** The snapshots of a run: the baseline and one per round. */
-    public int snapshotCount() {
-        return rounds + 1;
     }
 
     private static boolean isPositive(Duration duration) {

@@ -13,7 +13,8 @@ import java.util.List;
  * (crash, error, timeout) carry whatever was measured up to that point.
  *
  * @param reason     the verdict in one sentence a developer can act on
- * @param findings   most severe first; empty unless the verdict is {@link Verdict#LEAK}
+ * @param findings   failing ones first, most severe first; a PASS may carry findings that do not fail (growth within
+ *                   the baseline, V8's own bookkeeping); empty when the run ended before the analysis
  * @param phases     the load phases that ran: warm-up, then the rounds
  * @param heapTimeline heap used over the run, empty when no app was measured
  * @param appLogTail the app's last output lines, for crashes and start-up failures
@@ -38,9 +39,5 @@ public record GateResult(Verdict verdict, String reason, List<Finding> findings,
     public static GateResult notStarted(String reason, Instant now) {
         return new GateResult(Verdict.ERROR, reason, List.of(), List.of(), List.of(), HeapTimeline.empty(), List.of(),
                 null, now, Duration.ZERO, List.of(), List.of());
-    }
-
-    public boolean failed() {
-        return verdict != Verdict.PASS;
     }
 }

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class HeapSampler implements AutoCloseable {
 
-    static final long INTERVAL_MILLIS = 250;
+    private static final long INTERVAL_MILLIS = 250;
     /** Node answers in microseconds unless it is busy with a snapshot; then a gap is better than a late point. */
     private static final Duration POLL_WAIT = Duration.ofSeconds(1);
 

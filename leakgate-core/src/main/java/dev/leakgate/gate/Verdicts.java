@@ -29,7 +29,7 @@ public final class Verdicts {
                 config.thresholds().maxObjectsPerRequest());
     }
 
-    /** The verdict on a series of {@code rounds} rounds after the baseline: PASS without failing findings, else LEAK. */
+    /** The reason sentence for {@code rounds} rounds after the baseline: what failed, or why nothing did. */
     public static String explainSeries(List<Finding> findings, int rounds, long requestsPerRound,
                                        double maxObjectsPerRequest) {
         String series = rounds + " round" + (rounds == 1 ? "" : "s") + " of " + Units.count(requestsPerRound)

@@ -6,7 +6,6 @@ package dev.leakgate.inspector;
  * @param functionName empty for anonymous functions
  * @param url          the script's URL ({@code file:///...}, {@code node:internal/...}); empty for V8 builtins
  * @param lineNumber   0-based line where the function starts (not the allocating line: V8 samples per function)
- * @param columnNumber 0-based column where the function starts
  */
-public record CallFrame(String functionName, String scriptId, String url, int lineNumber, int columnNumber) {
+public record CallFrame(String functionName, String scriptId, String url, int lineNumber) {
 }

@@ -78,13 +78,12 @@ final class CdpDispatcher {
         connectionEnd.complete(null);
     }
 
-    /** Waits until the WebSocket reports the end of the connection; false if it has not within {@code timeout}. */
-    boolean awaitConnectionEnd(Duration timeout) throws InterruptedException {
+    /** Waits until the WebSocket reports the end of the connection, or {@code timeout} has passed. */
+    void awaitConnectionEnd(Duration timeout) throws InterruptedException {
         try {
             connectionEnd.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
         } catch (TimeoutException | ExecutionException e) {
-            return false;
+            // Only the wait matters: the caller drops the connection either way.
         }
     }
 

@@ -42,7 +42,7 @@ public record HeapSamplingProfile(List<SampledAllocation> allocations) {
     private static CallFrame callFrame(JsonObject node) {
         JsonObject frame = node.object("callFrame");
         return new CallFrame(orEmpty(frame.string("functionName")), orEmpty(frame.string("scriptId")),
-                orEmpty(frame.string("url")), intOr(frame.number("lineNumber"), -1), intOr(frame.number("columnNumber"), -1));
+                orEmpty(frame.string("url")), intOr(frame.number("lineNumber"), -1));
     }
 
     private static List<CallFrame> append(List<CallFrame> stack, CallFrame frame) {

@@ -1,5 +1,5 @@
 package dev.leakgate.inspector;
 
 /** V8's heap as {@code Runtime.getHeapUsage} reports it. */
-public record HeapUsage(long usedBytes, long totalBytes) {
+public record HeapUsage(long usedBytes) {
 }

@@ -158,21 +158,15 @@ public final class InspectorSession implements AutoCloseable {
         return HeapSamplingProfile.fromTree(head);
     }
 
-    /** The JavaScript heap's used and total size. */
-    public HeapUsage heapUsage() throws InspectorException, InterruptedException {
-        return heapUsage(callTimeout);
-    }
-
-    /** The JavaScript heap's used and total size, waiting at most {@code timeout} for Node's answer. */
+    /** The JavaScript heap's used size, waiting at most {@code timeout} for Node's answer. */
     public HeapUsage heapUsage(Duration timeout) throws InspectorException, InterruptedException {
         String method = "Runtime.getHeapUsage";
         JsonObject answer = call(method, Params.NONE, "reading the heap usage", timeout);
         Number used = answer.number("usedSize");
-        Number total = answer.number("totalSize");
-        if (used == null || total == null) {
-            throw new InspectorException(method + " answered without usedSize and totalSize: " + answer.fields());
+        if (used == null) {
+            throw new InspectorException(method + " answered without usedSize: " + answer.fields());
         }
-        return new HeapUsage(used.longValue(), total.longValue());
+        return new HeapUsage(used.longValue());
     }
 
     /**

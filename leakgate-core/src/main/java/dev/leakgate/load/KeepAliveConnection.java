@@ -60,11 +60,6 @@ final class KeepAliveConnection implements AutoCloseable {
         return bytesRead;
     }
 
-    /** Whether an exchange is in progress. */
-    boolean isExchanging() {
-        return request != null;
-    }
-
     /**
      * Makes {@code phaseSelector} watch this connection from now on. Connections stay open between phases; an exchange
      * abandoned by an interrupted phase is forgotten.

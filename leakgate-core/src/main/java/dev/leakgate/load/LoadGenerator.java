@@ -15,8 +15,9 @@ import java.util.OptionalLong;
  *
  * <p>Requests are sent in the order of the mix, cycling, following one sequence shared by all connections and
  * continued from phase to phase, so that over a whole gate run every request of the mix gets its exact share.
- * {@link #run(String, int)} sends exactly the number of requests asked for: failed requests count as sent and are not
- * repeated. {@link #run(String, Duration)} sends requests for a time instead, and counts every one it sent.
+ * {@link #run(String, int, LoadProgress)} sends exactly the number of requests asked for: failed requests count as sent
+ * and are not repeated. {@link #run(String, Duration, LoadProgress)} sends requests for a time instead, and counts every
+ * one it sent.
  *
  * <p>A phase runs on the calling thread, which serves every connection from one selector and also enforces the request
  * timeout; only progress reports have a thread of their own.
@@ -43,22 +44,16 @@ public final class LoadGenerator implements AutoCloseable {
     private volatile boolean closed;
 
     /**
-     * @param baseUrl        where the app listens, e.g. {@code http://127.0.0.1:3000}; a path is put before every request path
-     * @param requests       the mix, sent in this order, cycling
-     * @param connections    concurrent keep-alive connections
-     * @param requestTimeout longest time for one request, connecting included
-     * @throws IllegalArgumentException when an argument is unusable; the message says which and why
-     */
-    public LoadGenerator(URI baseUrl, List<RequestSpec> requests, int connections, Duration requestTimeout) {
-        this(baseUrl, requests, connections, requestTimeout, 0);
-    }
-
-    /**
-     * A generator that sends at a constant rate over all connections, like wrk2: latency counts from the time each
-     * request was due, so a stalling server shows in the latency of all requests that had to wait for it.
+     * With a rate, the generator sends at that constant rate over all connections, like wrk2: latency counts from the
+     * time each request was due, so a stalling server shows in the latency of all requests that had to wait for it.
      *
+     * @param baseUrl           where the app listens, e.g. {@code http://127.0.0.1:3000}; a path is put before every
+     *                          request path
+     * @param requests          the mix, sent in this order, cycling
+     * @param connections       concurrent keep-alive connections
+     * @param requestTimeout    longest time for one request, connecting included
      * @param requestsPerSecond rate of the whole generator; 0 for as fast as the connections go
-     * @see #LoadGenerator(URI, List, int, Duration)
+     * @throws IllegalArgumentException when an argument is unusable; the message says which and why
      */
     public LoadGenerator(URI baseUrl, List<RequestSpec> requests, int connections, Duration requestTimeout,
                          double requestsPerSecond) {
@@ -90,21 +85,14 @@ public final class LoadGenerator implements AutoCloseable {
     }
 
     /**
-     * Sends exactly {@code requests} requests over all connections and waits for their outcomes.
+     * Sends exactly {@code requests} requests over all connections and waits for their outcomes, telling
+     * {@code progress} how the phase is doing while it runs.
      *
-     * @param phase    label of the phase in the result, e.g. {@code warmup} or {@code round-1}
+     * @param phase    label of the phase in the result, e.g. {@code warm-up} or {@code round 1}
      * @param requests how many requests to send; 0 is allowed
+     * @param progress told about the phase while it runs; {@link LoadProgress#NONE} to run without reports
      * @throws InterruptedException when the calling thread is interrupted; in-flight requests are abandoned
      * @throws IllegalStateException when the generator is or gets closed
-     */
-    public PhaseResult run(String phase, int requests) throws InterruptedException {
-        return run(phase, requests, LoadProgress.NONE);
-    }
-
-    /**
-     * Sends exactly {@code requests} requests, telling {@code progress} how the phase is doing while it runs.
-     *
-     * @see #run(String, int)
      */
     public synchronized PhaseResult run(String phase, int requests, LoadProgress progress) throws InterruptedException {
         Objects.requireNonNull(phase, "phase");
@@ -123,17 +111,9 @@ public final class LoadGenerator implements AutoCloseable {
      *
      * @param phase    label of the phase in the result
      * @param duration how long to start requests, at most 365 days
+     * @param progress told about the phase while it runs; {@link LoadProgress#NONE} to run without reports
      * @throws InterruptedException when the calling thread is interrupted; in-flight requests are abandoned
      * @throws IllegalStateException when the generator is or gets closed
-     */
-    public PhaseResult run(String phase, Duration duration) throws InterruptedException {
-        return run(phase, duration, LoadProgress.NONE);
-    }
-
-    /**
-     * Sends requests for {@code duration}, telling {@code progress} how the phase is doing while it runs.
-     *
-     * @see #run(String, Duration)
      */
     public synchronized PhaseResult run(String phase, Duration duration, LoadProgress progress)
             throws InterruptedException {

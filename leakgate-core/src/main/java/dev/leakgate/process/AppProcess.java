@@ -2,7 +2,6 @@ package dev.leakgate.process;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -57,10 +56,6 @@ final class AppProcess {
 
     void onWaitingForDebugger(Runnable action) {
         output.onWaitingForDebugger(action);
-    }
-
-    OptionalInt exitCode() {
-        return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
     }
 
     List<String> lastLines() {

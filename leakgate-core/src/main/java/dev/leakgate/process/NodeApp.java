@@ -3,7 +3,6 @@ package dev.leakgate.process;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.OptionalInt;
 
 /** A launched Node app that answered its ready path; {@link #close()} stops it and everything it started. */
 public final class NodeApp implements RunningApp {
@@ -57,11 +56,6 @@ public final class NodeApp implements RunningApp {
     @Override
     public void onWaitingForDebugger(Runnable action) {
         process.onWaitingForDebugger(action);
-    }
-
-    /** The exit code once the process has exited; a death by signal n shows as 128 + n. */
-    public OptionalInt exitCode() {
-        return process.exitCode();
     }
 
     /** The app's last lines of output (stdout and stderr interleaved), oldest first. */

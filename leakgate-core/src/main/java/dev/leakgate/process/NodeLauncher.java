@@ -70,14 +70,9 @@ public final class NodeLauncher {
     /**
      * Runs {@code node --version} and returns what it prints (e.g. "v20.11.1").
      *
-     * @param node a bare name looked up on the PATH, or a path relative to the current directory
+     * @param node a bare name looked up on the PATH, or a path relative to {@code baseDirectory}
      * @throws LaunchException if Node cannot be found or run, or is older than 18
      */
-    public String nodeVersion(String node) throws LaunchException {
-        return nodeVersion(node, Path.of("").toAbsolutePath());
-    }
-
-    /** Like {@link #nodeVersion(String)}, resolving a relative {@code node} path against {@code baseDirectory}. */
     public String nodeVersion(String node, Path baseDirectory) throws LaunchException {
         Path executable = NodeExecutable.locate(node, baseDirectory);
         ProcessResult result;

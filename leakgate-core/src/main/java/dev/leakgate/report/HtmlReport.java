@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 import static dev.leakgate.report.Html.escape;
 
 /**
- * {@code report.html}: one self-contained page (inline CSS and SVG, no script, no network) that opens from
+ * {@code report.html}: one self-contained page (inline CSS, SVG and script, no network) that opens from
  * a CI artifact on any machine. Everything that came from the heap or the app is escaped.
  */
 public final class HtmlReport {

@@ -22,7 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code report.json}, schema version 1: the contract of DESIGN.md for tools that read the outcome.
+ * {@code report.json}, schema version 1: the contract for tools that read the outcome, documented in
+ * {@code docs/report.schema.json}.
  * Fields are only ever added within a schema version, never renamed or removed.
  */
 public final class JsonReport {

@@ -34,10 +34,6 @@ public record Comparison(String baseline, String target, List<ComparisonRow> row
         rows = List.copyOf(rows);
     }
 
-    public static Comparison between(HeapSnapshot baseline, HeapSnapshot target) {
-        return between(ObjectIds.of(baseline), target);
-    }
-
     public static Comparison between(ObjectIds baseline, HeapSnapshot target) {
         ClassNames targetClasses = target.classes();
         String[] baselineNames = baseline.classNamesUnder(targetClasses.definitions());

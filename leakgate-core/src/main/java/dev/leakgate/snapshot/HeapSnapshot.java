@@ -13,7 +13,7 @@ import java.util.OptionalInt;
  * One V8 heap snapshot, read by {@link HeapSnapshotReader}: per node (an ordinal {@code 0 ..
  * nodeCount() - 1}) its object id, constructor and self size, and per constructor the totals of
  * the DevTools Summary view. A {@link ReadMode#GRAPH} snapshot also answers questions about
- * references: retainer paths, retained sizes, source locations, edges.
+ * references: retainer paths, retained sizes, source locations.
  *
  * <p>Constructor names and self sizes follow the DevTools Summary view (see {@link ClassNames}
  * and {@link OwnedSizes}): like there, a constructor's count and the nodes listed for it leave out
@@ -25,14 +25,12 @@ import java.util.OptionalInt;
 public final class HeapSnapshot {
 
     private final String sourceName;
-    private final ReadMode mode;
     private final int[] ids;
     private final long[] selfSizes;
     private final ClassNames classes;
     private final BitSet counted;
     private final Fingerprints fingerprints;
     private final int[] classCounts;
-    private final long[] classSelfSizes;
     private final List<ConstructorTotal> constructors;
     private final long totalSelfSize;
     private final int maxObjectId;
@@ -52,7 +50,6 @@ public final class HeapSnapshot {
     HeapSnapshot(String sourceName, ReadMode mode, HeapGraph graph, ClassNames classes, SourceLocations locations,
                  int edgeCount, int[] streamedOwnedReferenceCounts) {
         this.sourceName = sourceName;
-        this.mode = mode;
         this.ids = graph.ids();
         this.selfSizes = graph.selfSizes();
         this.classes = classes;
@@ -81,7 +78,6 @@ public final class HeapSnapshot {
                 classSizes[classes.classOf(node)] += selfSizes[node];
             }
         }
-        this.classSelfSizes = classSizes;
         this.classCounts = memberCounts;
         this.totalSelfSize = total;
         this.maxObjectId = maxId;
@@ -97,10 +93,6 @@ public final class HeapSnapshot {
     /** The file name or label the snapshot was read from, for messages. */
     public String sourceName() {
         return sourceName;
-    }
-
-    public ReadMode readMode() {
-        return mode;
     }
 
     public int nodeCount() {
@@ -129,14 +121,6 @@ public final class HeapSnapshot {
     /** One total per constructor, as the DevTools Summary view lists them; in no particular order. */
     public List<ConstructorTotal> constructors() {
         return constructors;
-    }
-
-    public Optional<ConstructorTotal> constructor(String name) {
-        int c = classes.indexOf(name);
-        if (c < 0 || classCounts[c] == 0) {
-            return Optional.empty();
-        }
-        return Optional.of(new ConstructorTotal(name, classCounts[c], classSelfSizes[c]));
     }
 
     /**
@@ -228,15 +212,6 @@ public final class HeapSnapshot {
     }
 
     /**
-     * The node every path from the root to this one passes through last: the object whose removal
-     * would free this one (GRAPH mode). The root is its own dominator.
-     */
-    public int immediateDominator(int node) {
-        requireGraph("immediateDominator");
-        return dominatorTree().dominatorOf(checked(node));
-    }
-
-    /**
      * The constructor's retained size as the DevTools Summary view shows it: the retained sizes of
      * its objects that no object of the same constructor dominates (GRAPH mode; 0 for an unknown
      * name; see {@link ClassRetainedSizes}).
@@ -276,17 +251,6 @@ public final class HeapSnapshot {
     /** The node's V8 type: object, closure, string, array, hidden, native, ... */
     public String nodeType(int node) {
         return nodeTypeNames.get(nodeTypes[checked(node)]);
-    }
-
-    /** The node's outgoing references, in snapshot order (GRAPH mode). */
-    public List<HeapEdge> edges(int node) {
-        requireGraph("edges");
-        checked(node);
-        List<HeapEdge> edges = new ArrayList<>(graph.edgesEnd(node) - graph.edgesStart(node));
-        for (int edge = graph.edgesStart(node); edge < graph.edgesEnd(node); edge++) {
-            edges.add(new HeapEdge(graph.edgeName(edge), graph.edgeTypeName(edge), graph.edgeTarget(edge)));
-        }
-        return edges;
     }
 
     /**

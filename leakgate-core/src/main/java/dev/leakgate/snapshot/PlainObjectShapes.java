@@ -94,13 +94,9 @@ final class PlainObjectShapes {
         return names;
     }
 
-    /** Which of {@link #listCount()} lists a node's properties form, or {@link #NOT_PLAIN}. */
+    /** The index of the property list a node's properties form, or {@link #NOT_PLAIN}. */
     int listOf(int node) {
         return listOfNode[node];
-    }
-
-    int listCount() {
-        return lists.size();
     }
 
     /**

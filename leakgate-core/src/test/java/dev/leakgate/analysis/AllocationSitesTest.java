@@ -52,6 +52,6 @@ class AllocationSitesTest {
     }
 
     private static CallFrame frame(String name, String url, String scriptId, int line) {
-        return new CallFrame(name, scriptId, url, line, 0);
+        return new CallFrame(name, scriptId, url, line);
     }
 }

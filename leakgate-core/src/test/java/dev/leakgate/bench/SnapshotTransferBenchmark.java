@@ -44,7 +44,7 @@ public final class SnapshotTransferBenchmark {
             try (InspectorSession session = InspectorSession.connect(inspector, CALL_TIMEOUT)) {
                 session.enableDomains();
                 awaitReady(session);
-                System.out.printf("heap used after GC: %,d bytes%n", session.heapUsage().usedBytes());
+                System.out.printf("heap used after GC: %,d bytes%n", session.heapUsage(CALL_TIMEOUT).usedBytes());
                 measure(session, pairs, scratch);
             }
         } finally {

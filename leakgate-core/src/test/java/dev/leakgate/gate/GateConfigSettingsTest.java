@@ -21,7 +21,7 @@ class GateConfigSettingsTest {
                     Path.of("/app/target/leakgate/app.log")),
             List.of(RequestSpec.get("/health"), new RequestSpec("POST", "/orders", Map.of(), "{}", "application/json")),
             8, 1000, 3, 2000, Duration.ofSeconds(10), 0, 1.0, LeakThresholds.defaults(), KeepSnapshots.ON_FAILURE,
-            Duration.ofSeconds(600), Path.of("/app/target/leakgate"));
+            Duration.ofSeconds(600), Path.of("/app/target/leakgate"), null, false);
 
     @Test
     void reportListsTheParametersByTheirMavenNames() {

@@ -28,7 +28,7 @@ public final class GateInChildJvm {
         // 100,000 requests at 200 per second: round 1 outlasts the test by far.
         GateConfig config = new GateConfig(launch, List.of(RequestSpec.get("/")), 2, 0, 2, 100_000,
                 Duration.ofSeconds(5), 200, 1.0, LeakThresholds.defaults(), KeepSnapshots.NEVER, Duration.ofMinutes(10),
-                output);
+                output, null, false);
         new Gate(new NodeLauncher(), new HeapSnapshotReader(), new Console() {
             @Override
             public void info(String message) {

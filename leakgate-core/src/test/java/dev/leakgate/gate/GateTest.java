@@ -113,7 +113,7 @@ class GateTest {
                 launch.portVariable(), launch.readyPath(), launch.startupTimeout(), launch.appLog()), config.requests(),
                 config.connections(), config.warmupRequests(), config.rounds(), config.requestsPerRound(),
                 config.requestTimeout(), config.rate(), config.maxErrorRate(), config.thresholds(), config.keepSnapshots(),
-                config.timeout(), config.outputDirectory());
+                config.timeout(), config.outputDirectory(), config.attach(), config.showStringValues());
 
         GateResult result = gate.run(smallHeap);
 
@@ -239,7 +239,8 @@ class GateTest {
                 launch.portVariable(), launch.readyPath(), launch.startupTimeout(), launch.appLog()),
                 config.requests(), config.connections(), config.warmupRequests(), config.rounds(),
                 config.requestsPerRound(), config.requestTimeout(), config.rate(), config.maxErrorRate(),
-                config.thresholds(), config.keepSnapshots(), config.timeout(), config.outputDirectory());
+                config.thresholds(), config.keepSnapshots(), config.timeout(), config.outputDirectory(), config.attach(),
+                config.showStringValues());
 
         GateResult result = gate.run(missing);
 
@@ -274,7 +275,7 @@ class GateTest {
                 launch.startupTimeout(), launch.appLog()), config.requests(), config.connections(),
                 config.warmupRequests(), config.rounds(), config.requestsPerRound(), config.requestTimeout(),
                 config.rate(), config.maxErrorRate(), config.thresholds(), config.keepSnapshots(), config.timeout(),
-                config.outputDirectory());
+                config.outputDirectory(), config.attach(), config.showStringValues());
     }
 
     private GateConfig attached(URI inspectorUrl, URI baseUrl, boolean allowRemoteInspector) {
@@ -296,7 +297,7 @@ class GateTest {
         LaunchSpec launch = new LaunchSpec("node", List.of(), APP_DIRECTORY, "app.js", List.of(mode), Map.of(), 0,
                 "PORT", "/", Duration.ofSeconds(20), output.resolve("app.log"));
         return new GateConfig(launch, List.of(RequestSpec.get("/")), 4, 1000, 3, 1000, Duration.ofSeconds(5), rate,
-                1.0, LeakThresholds.defaults(), KeepSnapshots.ON_FAILURE, timeout, output);
+                1.0, LeakThresholds.defaults(), KeepSnapshots.ON_FAILURE, timeout, output, null, false);
     }
 
     private List<Path> snapshotFiles() throws IOException {

@@ -24,7 +24,7 @@ class InspectorSessionFailureTest {
             node.kill();
             long start = System.nanoTime();
 
-            InspectorException failure = assertThrows(InspectorException.class, session::heapUsage);
+            InspectorException failure = assertThrows(InspectorException.class, () -> session.heapUsage(CALL_TIMEOUT));
 
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             assertTrue(elapsed.compareTo(Duration.ofSeconds(2)) < 0, "took " + elapsed);
@@ -72,7 +72,7 @@ class InspectorSessionFailureTest {
 
             assertTrue(failure.getMessage().contains("did not answer Runtime.evaluate within 500 ms"), failure.getMessage());
             Thread.sleep(700);
-            assertTrue(session.heapUsage().usedBytes() > 0);
+            assertTrue(session.heapUsage(Duration.ofMillis(500)).usedBytes() > 0);
         }
     }
 
@@ -83,7 +83,7 @@ class InspectorSessionFailureTest {
             session.close();
             session.close();
 
-            InspectorException failure = assertThrows(InspectorException.class, session::heapUsage);
+            InspectorException failure = assertThrows(InspectorException.class, () -> session.heapUsage(CALL_TIMEOUT));
 
             assertTrue(failure.getMessage().contains("the inspector session was closed"), failure.getMessage());
         }

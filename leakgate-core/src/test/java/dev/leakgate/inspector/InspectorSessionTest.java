@@ -59,21 +59,20 @@ class InspectorSessionTest {
 
     @Test
     void readsThePositiveHeapUsage() throws Exception {
-        HeapUsage usage = session.heapUsage();
+        HeapUsage usage = session.heapUsage(CALL_TIMEOUT);
 
         assertTrue(usage.usedBytes() > 0, usage.toString());
-        assertTrue(usage.totalBytes() >= usage.usedBytes(), usage.toString());
     }
 
     @Test
     void collectGarbageFreesWhatTheAppNoLongerReferences() throws Exception {
         session.evaluate("globalThis.garbage = Array.from({ length: 500000 }, (_, i) => ({ i })); 'allocated'");
-        long withGarbage = session.heapUsage().usedBytes();
+        long withGarbage = session.heapUsage(CALL_TIMEOUT).usedBytes();
         session.evaluate("globalThis.garbage = undefined; 'released'");
 
         session.collectGarbage();
 
-        long afterGc = session.heapUsage().usedBytes();
+        long afterGc = session.heapUsage(CALL_TIMEOUT).usedBytes();
         assertTrue(afterGc < withGarbage - 10_000_000, "before " + withGarbage + ", after " + afterGc);
     }
 

@@ -17,47 +17,55 @@ class LoadConfigurationTest {
     private static final URI LOCAL = URI.create("http://127.0.0.1:3000");
     private static final List<RequestSpec> ROOT = List.of(RequestSpec.get("/"));
     private static final Duration TIMEOUT = Duration.ofSeconds(1);
+    /** As fast as the connections go. */
+    private static final double UNLIMITED_RATE = 0;
 
     @Test
     void rejectsHttpsBaseUrls() {
-        assertRejected(() -> new LoadGenerator(URI.create("https://example.com"), ROOT, 1, TIMEOUT),
+        assertRejected(() -> new LoadGenerator(URI.create("https://example.com"), ROOT, 1, TIMEOUT, UNLIMITED_RATE),
                 "Base URL must use http (the load generator speaks plain HTTP/1.1 only; point it at the app's own port, "
                         + "not a TLS proxy), got: https://example.com");
     }
 
     @Test
     void rejectsBaseUrlsWithoutHostOrWithQuery() {
-        assertRejected(() -> new LoadGenerator(URI.create("localhost:3000"), ROOT, 1, TIMEOUT),
+        assertRejected(() -> new LoadGenerator(URI.create("localhost:3000"), ROOT, 1, TIMEOUT, UNLIMITED_RATE),
                 "Base URL must be absolute, e.g. http://127.0.0.1:3000, got: localhost:3000");
-        assertRejected(() -> new LoadGenerator(URI.create("http://127.0.0.1:3000/?a=b"), ROOT, 1, TIMEOUT),
+        assertRejected(() -> new LoadGenerator(URI.create("http://127.0.0.1:3000/?a=b"), ROOT, 1, TIMEOUT,
+                UNLIMITED_RATE),
                 "Base URL must be scheme, host, port and optionally a path, without user, query or fragment: "
                         + "http://127.0.0.1:3000/?a=b");
     }
 
     @Test
     void rejectsUnusableCountsTimeoutsAndRates() {
-        assertRejected(() -> new LoadGenerator(LOCAL, List.of(), 1, TIMEOUT), "At least one request is needed for load");
-        assertRejected(() -> new LoadGenerator(LOCAL, ROOT, 0, TIMEOUT), "Connections must be between 1 and 10000, got: 0");
-        assertRejected(() -> new LoadGenerator(LOCAL, ROOT, 1, Duration.ZERO), "Request timeout must be positive, got: PT0S");
+        assertRejected(() -> new LoadGenerator(LOCAL, List.of(), 1, TIMEOUT, UNLIMITED_RATE),
+                "At least one request is needed for load");
+        assertRejected(() -> new LoadGenerator(LOCAL, ROOT, 0, TIMEOUT, UNLIMITED_RATE),
+                "Connections must be between 1 and 10000, got: 0");
+        assertRejected(() -> new LoadGenerator(LOCAL, ROOT, 1, Duration.ZERO, UNLIMITED_RATE),
+                "Request timeout must be positive, got: PT0S");
         assertRejected(() -> new LoadGenerator(LOCAL, ROOT, 1, TIMEOUT, -5),
                 "Request rate must be 0 (as fast as possible) or a positive number per second, got: -5.0");
         assertRejected(() -> new LoadGenerator(LOCAL, ROOT, 1, TIMEOUT, Double.NaN),
                 "Request rate must be 0 (as fast as possible) or a positive number per second, got: NaN");
-        try (LoadGenerator load = new LoadGenerator(LOCAL, ROOT, 1, TIMEOUT)) {
-            assertRejected(() -> load.run("round-1", -1), "Number of requests must not be negative, got: -1");
-            assertRejected(() -> load.run("round-1", Duration.ZERO),
+        try (LoadGenerator load = new LoadGenerator(LOCAL, ROOT, 1, TIMEOUT, UNLIMITED_RATE)) {
+            assertRejected(() -> load.run("round-1", -1, LoadProgress.NONE),
+                    "Number of requests must not be negative, got: -1");
+            assertRejected(() -> load.run("round-1", Duration.ZERO, LoadProgress.NONE),
                     "Phase duration must be positive and at most 365 days, got: PT0S");
-            assertRejected(() -> load.run("round-1", Duration.ofDays(400)),
+            assertRejected(() -> load.run("round-1", Duration.ofDays(400), LoadProgress.NONE),
                     "Phase duration must be positive and at most 365 days, got: PT9600H");
         }
     }
 
     @Test
     void refusesToRunAfterClose() {
-        LoadGenerator load = new LoadGenerator(LOCAL, ROOT, 1, TIMEOUT);
+        LoadGenerator load = new LoadGenerator(LOCAL, ROOT, 1, TIMEOUT, UNLIMITED_RATE);
         load.close();
 
-        IllegalStateException error = assertThrows(IllegalStateException.class, () -> load.run("round-1", 1));
+        IllegalStateException error = assertThrows(IllegalStateException.class,
+                () -> load.run("round-1", 1, LoadProgress.NONE));
         assertEquals("Load generator for http://127.0.0.1:3000 is closed; cannot run phase 'round-1'", error.getMessage());
     }
 

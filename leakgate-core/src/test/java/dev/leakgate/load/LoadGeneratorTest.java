@@ -21,7 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +31,8 @@ import org.junit.jupiter.api.Test;
 class LoadGeneratorTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    /** As fast as the connections go. */
+    private static final double UNLIMITED_RATE = 0;
 
     private static NodeServer server;
 
@@ -52,10 +53,11 @@ class LoadGeneratorTest {
 
     @Test
     void countsEveryRequestExactlyOnceUnderConcurrency() throws Exception {
-        try (LoadGenerator load = new LoadGenerator(server.baseUrl(), List.of(RequestSpec.get("/ok")), 8, TIMEOUT)) {
-            PhaseResult warmup = load.run("warmup", 5_000);
+        try (LoadGenerator load = new LoadGenerator(server.baseUrl(), List.of(RequestSpec.get("/ok")), 8, TIMEOUT,
+                UNLIMITED_RATE)) {
+            PhaseResult warmup = load.run("warmup", 5_000, LoadProgress.NONE);
             assertEquals("5000", server.control("/__count"));
-            PhaseResult round = load.run("round-1", 3_001);
+            PhaseResult round = load.run("round-1", 3_001, LoadProgress.NONE);
             assertEquals("8001", server.control("/__count"));
 
             assertEquals(5_000, warmup.requests());
@@ -73,9 +75,9 @@ class LoadGeneratorTest {
     void sendsTheCycledSequenceInOrderOnOneConnectionAcrossPhases() throws Exception {
         List<RequestSpec> mix = List.of(RequestSpec.get("/a"), RequestSpec.get("/b?x=1"),
                 new RequestSpec("DELETE", "/c", Map.of(), null, null));
-        try (LoadGenerator load = new LoadGenerator(server.baseUrl(), mix, 1, TIMEOUT)) {
-            load.run("warmup", 7);
-            load.run("round-1", 5);
+        try (LoadGenerator load = new LoadGenerator(server.baseUrl(), mix, 1, TIMEOUT, UNLIMITED_RATE)) {
+            load.run("warmup", 7, LoadProgress.NONE);
+            load.run("round-1", 5, LoadProgress.NONE);
         }
         List<String> seen = serverLog().stream().map(entry -> entry.method + " " + entry.path).toList();
         assertEquals(List.of("GET /a", "GET /b?x=1", "DELETE /c", "GET /a", "GET /b?x=1", "DELETE /c", "GET /a",
@@ -85,10 +87,10 @@ class LoadGeneratorTest {
     @Test
     void givesEveryRequestOfTheMixItsExactShareAcrossConnections() throws Exception {
         List<RequestSpec> mix = List.of(RequestSpec.get("/a"), RequestSpec.get("/b"), RequestSpec.get("/c"));
-        try (LoadGenerator load = new LoadGenerator(server.baseUrl(), mix, 8, TIMEOUT)) {
-            load.run("warmup", 1_000);
+        try (LoadGenerator load = new LoadGenerator(server.baseUrl(), mix, 8, TIMEOUT, UNLIMITED_RATE)) {
+            load.run("warmup", 1_000, LoadProgress.NONE);
             assertEquals(Map.of("/a", 334L, "/b", 333L, "/c", 333L), countByPath());
-            load.run("round-1", 500);
+            load.run("round-1", 500, LoadProgress.NONE);
             assertEquals(Map.of("/a", 500L, "/b", 500L, "/c", 500L), countByPath());
         }
     }
@@ -99,8 +101,8 @@ class LoadGeneratorTest {
         List<RequestSpec> mix = List.of(
                 new RequestSpec("POST", "/items", Map.of("X-Trace", "t1"), json, "application/json"),
                 new RequestSpec("PUT", "/empty", Map.of(), null, null));
-        try (LoadGenerator load = new LoadGenerator(server.baseUrl(), mix, 4, TIMEOUT)) {
-            PhaseResult result = load.run("round-1", 200);
+        try (LoadGenerator load = new LoadGenerator(server.baseUrl(), mix, 4, TIMEOUT, UNLIMITED_RATE)) {
+            PhaseResult result = load.run("round-1", 200, LoadProgress.NONE);
             assertEquals(0, result.failed());
         }
         List<LogEntry> log = serverLog();
@@ -117,8 +119,8 @@ class LoadGeneratorTest {
     @Test
     void readsChunkedAndContentLengthResponsesOnTheSameKeepAliveConnections() throws Exception {
         List<RequestSpec> mix = List.of(RequestSpec.get("/chunked"), RequestSpec.get("/ok"));
-        try (LoadGenerator load = new LoadGenerator(server.baseUrl(), mix, 4, TIMEOUT)) {
-            PhaseResult result = load.run("round-1", 400);
+        try (LoadGenerator load = new LoadGenerator(server.baseUrl(), mix, 4, TIMEOUT, UNLIMITED_RATE)) {
+            PhaseResult result = load.run("round-1", 400, LoadProgress.NONE);
             assertEquals(Map.of(200, 400L), result.statusCounts());
         }
         assertEquals("400", server.control("/__count"));
@@ -127,8 +129,9 @@ class LoadGeneratorTest {
 
     @Test
     void reconnectsWhenTheServerAnswersConnectionClose() throws Exception {
-        try (LoadGenerator load = new LoadGenerator(server.baseUrl(), List.of(RequestSpec.get("/close")), 4, TIMEOUT)) {
-            PhaseResult result = load.run("round-1", 300);
+        try (LoadGenerator load = new LoadGenerator(server.baseUrl(), List.of(RequestSpec.get("/close")), 4, TIMEOUT,
+                UNLIMITED_RATE)) {
+            PhaseResult result = load.run("round-1", 300, LoadProgress.NONE);
             assertEquals(Map.of(200, 300L), result.statusCounts());
         }
         assertEquals("300", server.control("/__count"));
@@ -138,8 +141,9 @@ class LoadGeneratorTest {
     @Test
     void keepsExactCountsWhenTheServerEndsConnectionsAfterSomeRequests() throws Exception {
         try (NodeServer limited = NodeServer.start("counting-server.js", "--max-requests-per-socket", "7");
-             LoadGenerator load = new LoadGenerator(limited.baseUrl(), List.of(RequestSpec.get("/ok")), 8, TIMEOUT)) {
-            PhaseResult result = load.run("round-1", 1_000);
+             LoadGenerator load = new LoadGenerator(limited.baseUrl(), List.of(RequestSpec.get("/ok")), 8, TIMEOUT,
+                     UNLIMITED_RATE)) {
+            PhaseResult result = load.run("round-1", 1_000, LoadProgress.NONE);
             assertEquals(Map.of(200, 1_000L), result.statusCounts());
             assertEquals("1000", limited.control("/__count"));
         }
@@ -147,10 +151,11 @@ class LoadGeneratorTest {
 
     @Test
     void resendsOnceWhenTheServerClosedTheIdleConnectionBetweenPhases() throws Exception {
-        try (LoadGenerator load = new LoadGenerator(server.baseUrl(), List.of(RequestSpec.get("/ok")), 1, TIMEOUT)) {
-            load.run("warmup", 20);
+        try (LoadGenerator load = new LoadGenerator(server.baseUrl(), List.of(RequestSpec.get("/ok")), 1, TIMEOUT,
+                UNLIMITED_RATE)) {
+            load.run("warmup", 20, LoadProgress.NONE);
             server.control("/__close-idle");
-            PhaseResult afterIdle = load.run("round-1", 20);
+            PhaseResult afterIdle = load.run("round-1", 20, LoadProgress.NONE);
 
             assertEquals(Map.of(200, 20L), afterIdle.statusCounts());
             assertEquals("40", server.control("/__count"));
@@ -161,8 +166,8 @@ class LoadGeneratorTest {
     @Test
     void countsSlowResponsesAsTimeoutsAndReplacesTheConnection() throws Exception {
         List<RequestSpec> mix = List.of(RequestSpec.get("/delay/1000"), RequestSpec.get("/ok"));
-        try (LoadGenerator load = new LoadGenerator(server.baseUrl(), mix, 1, Duration.ofMillis(200))) {
-            PhaseResult result = load.run("round-1", 4);
+        try (LoadGenerator load = new LoadGenerator(server.baseUrl(), mix, 1, Duration.ofMillis(200), UNLIMITED_RATE)) {
+            PhaseResult result = load.run("round-1", 4, LoadProgress.NONE);
 
             assertEquals(Map.of("timeout", 2L), result.errorsByKind());
             assertEquals(Map.of(200, 2L), result.statusCounts(), "the late answer to /delay/1000 was not taken for /ok's");
@@ -176,8 +181,8 @@ class LoadGeneratorTest {
     void countsErrorStatusesAsFailuresByStatusCode() throws Exception {
         List<RequestSpec> mix = List.of(RequestSpec.get("/ok"), RequestSpec.get("/status/500"),
                 RequestSpec.get("/status/404"), RequestSpec.get("/status/302"));
-        try (LoadGenerator load = new LoadGenerator(server.baseUrl(), mix, 4, TIMEOUT)) {
-            PhaseResult result = load.run("round-1", 400);
+        try (LoadGenerator load = new LoadGenerator(server.baseUrl(), mix, 4, TIMEOUT, UNLIMITED_RATE)) {
+            PhaseResult result = load.run("round-1", 400, LoadProgress.NONE);
 
             assertEquals(Map.of(200, 100L, 302, 100L, 404, 100L, 500, 100L), result.statusCounts());
             assertEquals(200, result.failed());
@@ -192,8 +197,10 @@ class LoadGeneratorTest {
         try (ServerSocket probe = new ServerSocket(0)) {
             closedPort = URI.create("http://127.0.0.1:" + probe.getLocalPort());
         }
-        try (LoadGenerator load = new LoadGenerator(closedPort, List.of(RequestSpec.get("/")), 4, TIMEOUT)) {
-            PhaseResult result = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> load.run("round-1", 100));
+        try (LoadGenerator load = new LoadGenerator(closedPort, List.of(RequestSpec.get("/")), 4, TIMEOUT,
+                UNLIMITED_RATE)) {
+            PhaseResult result = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                    () -> load.run("round-1", 100, LoadProgress.NONE));
 
             assertEquals(100, result.requests());
             assertEquals(100, result.failed());
@@ -205,9 +212,9 @@ class LoadGeneratorTest {
     @Test
     void combinesPhasesIntoOneSummary() throws Exception {
         try (LoadGenerator load = new LoadGenerator(server.baseUrl(), List.of(RequestSpec.get("/ok"),
-                RequestSpec.get("/status/500")), 2, TIMEOUT)) {
-            PhaseResult first = load.run("round-1", 100);
-            PhaseResult second = load.run("round-2", 300);
+                RequestSpec.get("/status/500")), 2, TIMEOUT, UNLIMITED_RATE)) {
+            PhaseResult first = load.run("round-1", 100, LoadProgress.NONE);
+            PhaseResult second = load.run("round-2", 300, LoadProgress.NONE);
             PhaseResult total = PhaseResult.combine("rounds", List.of(first, second));
 
             assertEquals(400, total.requests());
@@ -222,7 +229,8 @@ class LoadGeneratorTest {
 
     @Test
     void stopsARunningPhaseQuicklyWhenClosed() throws Exception {
-        LoadGenerator load = new LoadGenerator(server.baseUrl(), List.of(RequestSpec.get("/delay/1000")), 2, TIMEOUT);
+        LoadGenerator load = new LoadGenerator(server.baseUrl(), List.of(RequestSpec.get("/delay/1000")), 2, TIMEOUT,
+                UNLIMITED_RATE);
         CompletableFuture<PhaseResult> running = CompletableFuture.supplyAsync(() -> runUnchecked(load, 100));
         Thread.sleep(200);
         load.close();
@@ -234,8 +242,9 @@ class LoadGeneratorTest {
 
     @Test
     void stopsARunningPhaseQuicklyWhenInterrupted() throws Exception {
-        try (LoadGenerator load = new LoadGenerator(server.baseUrl(), List.of(RequestSpec.get("/delay/1000")), 2, TIMEOUT)) {
-            FutureTask<PhaseResult> phase = new FutureTask<>(() -> load.run("round-1", 100));
+        try (LoadGenerator load = new LoadGenerator(server.baseUrl(), List.of(RequestSpec.get("/delay/1000")), 2,
+                TIMEOUT, UNLIMITED_RATE)) {
+            FutureTask<PhaseResult> phase = new FutureTask<>(() -> load.run("round-1", 100, LoadProgress.NONE));
             Thread caller = new Thread(phase);
             caller.start();
             Thread.sleep(200);
@@ -249,7 +258,7 @@ class LoadGeneratorTest {
     @Test
     void paysOutRequestsAtTheConfiguredRate() throws Exception {
         try (LoadGenerator load = new LoadGenerator(server.baseUrl(), List.of(RequestSpec.get("/ok")), 4, TIMEOUT, 200)) {
-            PhaseResult result = load.run("round-1", 100);
+            PhaseResult result = load.run("round-1", 100, LoadProgress.NONE);
 
             assertEquals(Map.of(200, 100L), result.statusCounts());
             assertTrue(result.elapsed().toMillis() >= 490 && result.elapsed().toMillis() < 900,
@@ -259,8 +268,9 @@ class LoadGeneratorTest {
 
     @Test
     void runsForTheGivenTimeAndCountsEveryRequestItStarted() throws Exception {
-        try (LoadGenerator load = new LoadGenerator(server.baseUrl(), List.of(RequestSpec.get("/ok")), 4, TIMEOUT)) {
-            PhaseResult result = load.run("round-1", Duration.ofMillis(300));
+        try (LoadGenerator load = new LoadGenerator(server.baseUrl(), List.of(RequestSpec.get("/ok")), 4, TIMEOUT,
+                UNLIMITED_RATE)) {
+            PhaseResult result = load.run("round-1", Duration.ofMillis(300), LoadProgress.NONE);
 
             assertTrue(result.requests() > 0);
             assertEquals(Map.of(200, result.requests()), result.statusCounts());
@@ -273,8 +283,8 @@ class LoadGeneratorTest {
     @Test
     void sendsExactlyTheRequestsDueWithinTheTimeAtAConstantRate() throws Exception {
         try (LoadGenerator load = new LoadGenerator(server.baseUrl(), List.of(RequestSpec.get("/ok")), 4, TIMEOUT, 200)) {
-            PhaseResult first = load.run("round-1", Duration.ofMillis(500));
-            PhaseResult second = load.run("round-2", Duration.ofMillis(250));
+            PhaseResult first = load.run("round-1", Duration.ofMillis(500), LoadProgress.NONE);
+            PhaseResult second = load.run("round-2", Duration.ofMillis(250), LoadProgress.NONE);
 
             assertEquals(100, first.requests());
             assertEquals(50, second.requests());
@@ -297,7 +307,7 @@ class LoadGeneratorTest {
             }
         };
         List<RequestSpec> mix = List.of(RequestSpec.get("/delay/20"), RequestSpec.get("/status/500"));
-        try (LoadGenerator load = new LoadGenerator(server.baseUrl(), mix, 2, TIMEOUT)) {
+        try (LoadGenerator load = new LoadGenerator(server.baseUrl(), mix, 2, TIMEOUT, UNLIMITED_RATE)) {
             load.run("round-1", 40, every100Millis);
             int reportsWhenDone = reports.size();
             Thread.sleep(250);
@@ -318,7 +328,8 @@ class LoadGeneratorTest {
     @Test
     void reportsNothingForAPhaseShorterThanTheInterval() throws Exception {
         List<ProgressSnapshot> reports = Collections.synchronizedList(new ArrayList<>());
-        try (LoadGenerator load = new LoadGenerator(server.baseUrl(), List.of(RequestSpec.get("/ok")), 2, TIMEOUT)) {
+        try (LoadGenerator load = new LoadGenerator(server.baseUrl(), List.of(RequestSpec.get("/ok")), 2, TIMEOUT,
+                UNLIMITED_RATE)) {
             load.run("round-1", 100, reports::add);
             load.run("round-2", Duration.ofMillis(100), reports::add);
         }
@@ -331,13 +342,13 @@ class LoadGeneratorTest {
         List<RequestSpec> mix = new ArrayList<>(List.of(RequestSpec.get("/delay/300")));
         mix.addAll(Collections.nCopies(39, RequestSpec.get("/ok")));
         try (LoadGenerator constantRate = new LoadGenerator(server.baseUrl(), mix, 1, TIMEOUT, 100)) {
-            PhaseResult result = constantRate.run("round-1", 40);
+            PhaseResult result = constantRate.run("round-1", 40, LoadProgress.NONE);
 
             assertEquals(40, result.latencyHistogram().count());
             assertTrue(result.latency().p50() >= 50, "half the requests waited behind the stall: " + result.latency());
         }
-        try (LoadGenerator asFastAsPossible = new LoadGenerator(server.baseUrl(), mix, 1, TIMEOUT)) {
-            PhaseResult result = asFastAsPossible.run("round-1", 40);
+        try (LoadGenerator asFastAsPossible = new LoadGenerator(server.baseUrl(), mix, 1, TIMEOUT, UNLIMITED_RATE)) {
+            PhaseResult result = asFastAsPossible.run("round-1", 40, LoadProgress.NONE);
 
             assertTrue(result.latency().p50() < 50, "without a schedule only the stalled request is slow: " + result.latency());
         }
@@ -345,7 +356,7 @@ class LoadGeneratorTest {
 
     private static PhaseResult runUnchecked(LoadGenerator load, int requests) {
         try {
-            return load.run("round-1", requests);
+            return load.run("round-1", requests, LoadProgress.NONE);
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }

@@ -70,7 +70,7 @@ class DominatorTreeTest {
                 .edge(weakMap, "internal", "table", table).edge(table, "internal", entry, value)
                 .edge(key, "internal", entry, value);
         HeapSnapshot snapshot = heap.read(ReadMode.GRAPH);
-        assertEquals(key, snapshot.immediateDominator(value));
+        assertEquals(key, heap.graph().immediateDominator(value));
         assertEquals(50, snapshot.retainedSize(key));
         assertEquals(18, snapshot.retainedSize(weakMap), "the table's size counts as the map's own");
     }
@@ -83,7 +83,7 @@ class DominatorTreeTest {
         heap.edge(heap.root(), "element", "1", gcRoots).edge(gcRoots, "element", "1", engineCache)
                 .edge(engineCache, "property", "thing", thing).edge(global, "property", "thing", thing);
         HeapSnapshot snapshot = heap.read(ReadMode.GRAPH);
-        assertEquals(global, snapshot.immediateDominator(thing));
+        assertEquals(global, heap.graph().immediateDominator(thing));
         assertEquals(110, snapshot.retainedSize(global));
         assertEquals(5, snapshot.retainedSize(engineCache));
     }
@@ -137,10 +137,10 @@ class DominatorTreeTest {
             for (int edge = 0; edge < edgeCount; edge++) {
                 randomHeap.edge(1 + random.nextInt(nodeCount - 1), "property", "p" + edge, 1 + random.nextInt(nodeCount - 1));
             }
-            HeapSnapshot snapshot = randomHeap.read(ReadMode.GRAPH);
+            SnapshotGraph references = randomHeap.graph();
             for (int node = 1; node < nodeCount; node++) {
-                if (reachable(snapshot, -1, node)) {
-                    assertEquals(immediateDominatorByDefinition(snapshot, node), snapshot.immediateDominator(node),
+                if (reachable(references, -1, node)) {
+                    assertEquals(immediateDominatorByDefinition(references, node), references.immediateDominator(node),
                             "graph " + graph + ", node " + node);
                 }
             }
@@ -148,17 +148,17 @@ class DominatorTreeTest {
     }
 
     /** The dominator of {@code node} whose own dominators are all of node's other dominators: brute force. */
-    private static int immediateDominatorByDefinition(HeapSnapshot snapshot, int node) {
+    private static int immediateDominatorByDefinition(SnapshotGraph graph, int node) {
         BitSet dominators = new BitSet();
-        for (int candidate = 0; candidate < snapshot.nodeCount(); candidate++) {
-            if (candidate != node && !reachable(snapshot, candidate, node)) {
+        for (int candidate = 0; candidate < graph.nodeCount(); candidate++) {
+            if (candidate != node && !reachable(graph, candidate, node)) {
                 dominators.set(candidate);
             }
         }
         for (int candidate = dominators.nextSetBit(0); candidate >= 0; candidate = dominators.nextSetBit(candidate + 1)) {
             boolean dominatedByAllOthers = true;
             for (int other = dominators.nextSetBit(0); other >= 0; other = dominators.nextSetBit(other + 1)) {
-                if (other != candidate && reachable(snapshot, other, candidate)) {
+                if (other != candidate && reachable(graph, other, candidate)) {
                     dominatedByAllOthers = false;
                 }
             }
@@ -170,7 +170,7 @@ class DominatorTreeTest {
     }
 
     /** Whether {@code target} is reachable from the root without passing through {@code removed}. */
-    private static boolean reachable(HeapSnapshot snapshot, int removed, int target) {
+    private static boolean reachable(SnapshotGraph graph, int removed, int target) {
         if (removed == 0) {
             return false;
         }
@@ -183,7 +183,7 @@ class DominatorTreeTest {
             if (node == target) {
                 return true;
             }
-            for (HeapEdge edge : snapshot.edges(node)) {
+            for (SnapshotGraph.Edge edge : graph.edges(node)) {
                 if (edge.target() != removed && !seen.get(edge.target())) {
                     seen.set(edge.target());
                     work.add(edge.target());

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 /** Finds the objects the test script hangs off {@code globalThis.leakgateFixture}. */
 final class FixtureObjects {
 
-    private final HeapSnapshot snapshot;
+    private final SnapshotGraph graph;
     private final int fixture;
 
-    FixtureObjects(HeapSnapshot snapshot) {
-        this.snapshot = snapshot;
+    FixtureObjects(SnapshotGraph graph) {
+        this.graph = graph;
         this.fixture = edge(globalObject(), "leakgateFixture");
     }
 
@@ -25,17 +25,17 @@ final class FixtureObjects {
 
     /** The node an edge of the given name (property, element index, internal name) leads to. */
     int edge(int node, String name) {
-        return snapshot.edges(node).stream()
+        return graph.edges(node).stream()
                 .filter(edge -> edge.name().equals(name))
-                .mapToInt(HeapEdge::target)
+                .mapToInt(SnapshotGraph.Edge::target)
                 .findFirst()
-                .orElseGet(() -> fail("No edge '" + name + "' from " + snapshot.constructorOf(node)));
+                .orElseGet(() -> fail("No edge '" + name + "' from " + graph.name(node)));
     }
 
     private int globalObject() {
-        return snapshot.edges(0).stream()
+        return graph.edges(0).stream()
                 .filter(edge -> edge.type().equals("shortcut"))
-                .mapToInt(HeapEdge::target)
+                .mapToInt(SnapshotGraph.Edge::target)
                 .findFirst()
                 .orElseGet(() -> fail("The root has no shortcut to the global object"));
     }

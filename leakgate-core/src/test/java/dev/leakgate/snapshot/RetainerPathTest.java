@@ -18,7 +18,7 @@ class RetainerPathTest {
     @BeforeAll
     void readSnapshot() throws IOException {
         snapshot = new HeapSnapshotReader().read(TestSnapshots.first(), ReadMode.GRAPH);
-        fixture = new FixtureObjects(snapshot);
+        fixture = new FixtureObjects(SnapshotGraph.read(TestSnapshots.first()));
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.Map;
  * Node 0 is the synthetic root; object ids are {@code 2 * node + 1}, as V8 gives JavaScript objects
  * odd ids.
  */
-final class SnapshotJson {
+public final class SnapshotJson {
 
     private static final List<String> NODE_TYPES = List.of("hidden", "array", "string", "object", "code", "closure",
             "regexp", "number", "native", "synthetic", "concatenated string", "sliced string", "symbol", "bigint",
@@ -32,27 +32,27 @@ final class SnapshotJson {
     private final List<List<int[]>> edges = new ArrayList<>();
     private boolean fieldsReversed;
 
-    SnapshotJson() {
+    public SnapshotJson() {
         node("synthetic", "", 0);
     }
 
-    static int id(int node) {
+    public static int id(int node) {
         return 2 * node + 1;
     }
 
-    int root() {
+    public int root() {
         return 0;
     }
 
     /** Adds a node and returns its ordinal. */
-    int node(String type, String name, long selfSize) {
+    public int node(String type, String name, long selfSize) {
         nodes.add(new long[] {NODE_TYPES.indexOf(type), string(name), id(nodes.size()), selfSize});
         edges.add(new ArrayList<>());
         return nodes.size() - 1;
     }
 
     /** Adds an edge; elements and hidden edges take their index as the name. */
-    SnapshotJson edge(int from, String type, String name, int to) {
+    public SnapshotJson edge(int from, String type, String name, int to) {
         boolean indexed = type.equals("element") || type.equals("hidden");
         edges.get(from).add(new int[] {EDGE_TYPES.indexOf(type), indexed ? Integer.parseInt(name) : string(name), to});
         return this;
@@ -64,8 +64,12 @@ final class SnapshotJson {
         return this;
     }
 
-    HeapSnapshot read(ReadMode mode) throws IOException {
+    public HeapSnapshot read(ReadMode mode) throws IOException {
         return new HeapSnapshotReader().read(stream(), "test.heapsnapshot", mode);
+    }
+
+    SnapshotGraph graph() throws IOException {
+        return SnapshotGraph.read(stream(), "test.heapsnapshot");
     }
 
     InputStream stream() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.zeroturnaround.exec.ProcessExecutor;
@@ -38,6 +39,11 @@ public final class TestSnapshots {
     public static List<Path> seriesOfAnotherProcess() {
         return List.of(OtherProcess.DIRECTORY.resolve("s0.heapsnapshot"),
                 OtherProcess.DIRECTORY.resolve("s1.heapsnapshot"), OtherProcess.DIRECTORY.resolve("s2.heapsnapshot"));
+    }
+
+    /** The constructor's total as the Summary view lists it; empty when the snapshot counts none of its objects. */
+    static Optional<ConstructorTotal> total(HeapSnapshot snapshot, String constructor) {
+        return snapshot.constructors().stream().filter(total -> total.name().equals(constructor)).findFirst();
     }
 
     static Path scratchDirectory() throws IOException {
