@@ -3,6 +3,7 @@ package dev.leakgate.gate;
 import dev.leakgate.analysis.LeakThresholds;
 import dev.leakgate.load.RequestSpec;
 import dev.leakgate.process.LaunchSpec;
+import dev.leakgate.text.DurationText;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,17 +35,17 @@ public record GateConfig(LaunchSpec launch, List<RequestSpec> requests, int conn
         require(launch.port() >= 0 && launch.port() <= 65535,
                 "port must be 0 (pick a free one) or 1-65535, was " + launch.port());
         require(isPositive(launch.startupTimeout()),
-                "startupTimeout must be at least 1 second, was " + seconds(launch.startupTimeout()));
+                "startupTimeout must be at least 1 second, was " + written(launch.startupTimeout()));
         requests = List.copyOf(requests);
         require(!requests.isEmpty(), "requests must list at least one request");
         require(connections >= 1, "connections must be at least 1, was " + connections);
         require(warmupRequests >= 0, "warmupRequests must be 0 or more, was " + warmupRequests);
         require(rounds >= 2, "rounds must be at least 2 (growth has to repeat to count as a leak), was " + rounds);
         require(requestsPerRound >= 1, "requestsPerRound must be at least 1, was " + requestsPerRound);
-        require(isPositive(requestTimeout), "requestTimeout must be at least 1 second, was " + seconds(requestTimeout));
+        require(isPositive(requestTimeout), "requestTimeout must be at least 1 second, was " + written(requestTimeout));
         require(rate >= 0 && !Double.isInfinite(rate), "rate must be 0 (as fast as the connections go) or a number of requests per second, was " + rate);
         require(maxErrorRate >= 0 && maxErrorRate <= 100, "maxErrorRate is a percentage from 0 to 100, was " + maxErrorRate);
-        require(isPositive(timeout), "timeout must be at least 1 second, was " + seconds(timeout));
+        require(isPositive(timeout), "timeout must be at least 1 second, was " + written(timeout));
     }
 
     /** A run that launches the app and keeps string values out of the reports. */
@@ -80,14 +81,14 @@ public record GateConfig(LaunchSpec launch, List<RequestSpec> requests, int conn
         settings.add(new Setting("rounds", Integer.toString(rounds)));
         settings.add(new Setting("requestsPerRound", Integer.toString(requestsPerRound)));
         settings.add(new Setting("rate", rate == 0 ? "as fast as the connections go" : rate + " requests/s"));
-        settings.add(new Setting("requestTimeout", seconds(requestTimeout)));
+        settings.add(new Setting("requestTimeout", written(requestTimeout)));
         settings.add(new Setting("maxErrorRate", maxErrorRate + "%"));
         settings.add(new Setting("maxObjectsPerRequest", Double.toString(thresholds.maxObjectsPerRequest())));
         settings.add(new Setting("maxBytesPerRequest", Double.toString(thresholds.maxBytesPerRequest())));
         settings.add(new Setting("rules", thresholds.rules().size() + " per-constructor rule"
                 + (thresholds.rules().size() == 1 ? "" : "s")));
         settings.add(new Setting("keepSnapshots", keepSnapshots.parameterValue()));
-        settings.add(new Setting("timeout", seconds(timeout)));
+        settings.add(new Setting("timeout", written(timeout)));
         return settings.stream().filter(setting -> !setting.value().isEmpty()).toList();
     }
 
@@ -104,8 +105,8 @@ public record GateConfig(LaunchSpec launch, List<RequestSpec> requests, int conn
         return duration != null && !duration.isNegative() && !duration.isZero();
     }
 
-    private static String seconds(Duration duration) {
-        return duration == null ? "none" : duration.toSeconds() + " s";
+    private static String written(Duration duration) {
+        return duration == null ? "none" : DurationText.of(duration);
     }
 
     private static void require(boolean condition, String message) {

@@ -2,6 +2,7 @@ package dev.leakgate.inspector;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.leakgate.text.DurationText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
@@ -84,7 +85,7 @@ public final class InspectorSession implements AutoCloseable {
         } catch (TimeoutException e) {
             connecting.thenAccept(WebSocket::abort);
             throw new InspectorException("Cannot connect to the Node inspector at " + webSocketUrl + " within "
-                    + describe(callTimeout) + ".");
+                    + DurationText.of(callTimeout) + ".");
         }
     }
 
@@ -240,7 +241,7 @@ public final class InspectorSession implements AutoCloseable {
             send(encode(id, method, params), deadline);
             return awaitAnswer(answer, deadline);
         } catch (TimeoutException e) {
-            throw new InspectorException("The Node inspector did not answer " + method + " within " + describe(timeout)
+            throw new InspectorException("The Node inspector did not answer " + method + " within " + DurationText.of(timeout)
                     + " while " + activity + "; the app may be busy or out of memory.");
         } catch (ExecutionException e) {
             // Every failure of an answer is an InspectorException made by the dispatcher.
@@ -322,10 +323,5 @@ public final class InspectorSession implements AutoCloseable {
         return "'" + (expression.length() <= QUOTED_EXPRESSION_LENGTH
                 ? expression
                 : expression.substring(0, QUOTED_EXPRESSION_LENGTH) + "...") + "'";
-    }
-
-    private static String describe(Duration duration) {
-        long millis = duration.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 }

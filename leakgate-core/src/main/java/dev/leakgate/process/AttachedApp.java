@@ -1,5 +1,6 @@
 package dev.leakgate.process;
 
+import dev.leakgate.text.DurationText;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -43,7 +44,7 @@ public final class AttachedApp implements RunningApp {
         while (!probe.answers(Duration.between(Instant.now(), deadline))) {
             if (!Instant.now().isBefore(deadline)) {
                 throw new LaunchException("The app at baseUrl " + base + " did not answer GET " + probe.url() + " within "
-                        + startupTimeout.toSeconds() + " s. leakgate does not start it in attach mode: check that it runs "
+                        + DurationText.of(startupTimeout) + ". leakgate does not start it in attach mode: check that it runs "
                         + "and that baseUrl and readyPath are right, or raise startupTimeout.");
             }
             Thread.sleep(POLL_INTERVAL.toMillis());

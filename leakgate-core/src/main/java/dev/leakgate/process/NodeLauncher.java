@@ -1,5 +1,6 @@
 package dev.leakgate.process;
 
+import dev.leakgate.text.DurationText;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -90,7 +91,7 @@ public final class NodeLauncher {
         } catch (IOException e) {
             throw new LaunchException("Cannot run " + executable + " --version: " + e.getMessage(), e);
         } catch (TimeoutException e) {
-            throw new LaunchException(executable + " --version did not finish within " + VERSION_TIMEOUT.toSeconds() + " s.", e);
+            throw new LaunchException(executable + " --version did not finish within " + DurationText.of(VERSION_TIMEOUT) + ".", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LaunchException("Interrupted while running " + executable + " --version.", e);
@@ -119,7 +120,7 @@ public final class NodeLauncher {
             throw new LaunchException("readyPath must start with '/', not '" + spec.readyPath() + "'.");
         }
         if (spec.startupTimeout().isNegative() || spec.startupTimeout().isZero()) {
-            throw new LaunchException("startupTimeout must be positive, not " + spec.startupTimeout().toSeconds() + " s.");
+            throw new LaunchException("startupTimeout must be positive, not " + DurationText.of(spec.startupTimeout()) + ".");
         }
     }
 
@@ -236,7 +237,7 @@ public final class NodeLauncher {
 
     private static LaunchException notReady(AppProcess process, LaunchSpec spec, int port, ReadinessProbe probe,
                                             boolean inspectorStarted) {
-        String within = " within " + describe(spec.startupTimeout());
+        String within = " within " + DurationText.of(spec.startupTimeout());
         if (!inspectorStarted) {
             return new LaunchException("Node did not report its inspector URL ('Debugger listening on ws://...')" + within
                     + "; check that nodeOptions and NODE_OPTIONS do not change --inspect.", process.lastLines());
@@ -244,10 +245,5 @@ public final class NodeLauncher {
         return new LaunchException("The app did not answer GET " + probe.url() + within + ". Check that it listens on "
                 + LOOPBACK + " (or on all interfaces) at the port given in " + spec.portVariable() + " (" + spec.portVariable() + "=" + port
                 + ") and that readyPath " + spec.readyPath() + " is served, or raise startupTimeout.", process.lastLines());
-    }
-
-    private static String describe(Duration duration) {
-        long millis = duration.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 }
