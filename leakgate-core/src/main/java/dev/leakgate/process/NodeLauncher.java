@@ -43,10 +43,9 @@ public final class NodeLauncher {
      * the app answers {@code GET readyPath} and Node has printed its inspector URL. Every line the app prints
      * goes to {@code spec.appLog()} and to {@code console}. On failure nothing is left running.
      *
-     * @throws LaunchException if the settings are wrong, the app exits early, or it is not ready in time
+     * @throws LaunchException if the working directory, script or Node is missing, the app exits early, or it is not ready in time
      */
     public NodeApp launch(LaunchSpec spec, Consumer<String> console) throws LaunchException, InterruptedException {
-        checkSettings(spec);
         Path workingDirectory = existingDirectory(spec.workingDirectory());
         Path script = existingScript(workingDirectory, spec.script());
         Path node = NodeExecutable.locate(spec.node(), workingDirectory);
@@ -107,21 +106,6 @@ public final class NodeLauncher {
                     + MINIMUM_NODE_MAJOR + " or newer. Install a newer Node, or set node to its path.");
         }
         return version;
-    }
-
-    private static void checkSettings(LaunchSpec spec) throws LaunchException {
-        if (spec.port() < 0 || spec.port() > 65_535) {
-            throw new LaunchException("port must be between 0 and 65535 (0 picks a free port), not " + spec.port() + ".");
-        }
-        if (spec.portVariable().isBlank()) {
-            throw new LaunchException("portVariable must name the environment variable that carries the port, e.g. PORT.");
-        }
-        if (!spec.readyPath().startsWith("/")) {
-            throw new LaunchException("readyPath must start with '/', not '" + spec.readyPath() + "'.");
-        }
-        if (spec.startupTimeout().isNegative() || spec.startupTimeout().isZero()) {
-            throw new LaunchException("startupTimeout must be positive, not " + DurationText.of(spec.startupTimeout()) + ".");
-        }
     }
 
     private static Path existingDirectory(Path workingDirectory) throws LaunchException {
