@@ -3,9 +3,7 @@ package dev.leakgate.process;
 import dev.leakgate.text.DurationText;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +31,6 @@ public final class NodeLauncher {
     private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
     private static final Pattern NODE_VERSION = Pattern.compile("^v(\\d+)\\.\\d+\\.\\d+");
     private static final String LOOPBACK = "127.0.0.1";
-    private static final int PORT_CHECK_TIMEOUT_MILLIS = 500;
     /** Node's error code when listen() finds the address taken. */
     private static final String ADDRESS_IN_USE = "EADDRINUSE";
 
@@ -138,9 +135,7 @@ public final class NodeLauncher {
      * would then measure that someone: refuse it before starting anything.
      */
     private static int requireFree(int port) throws LaunchException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(InetAddress.getByName(LOOPBACK), port), PORT_CHECK_TIMEOUT_MILLIS);
-        } catch (IOException nobodyAnswers) {
+        if (!new PortProbe(LOOPBACK, port).isListening()) {
             return port;
         }
         throw new LaunchException("port " + port + " is already in use: something answers on " + LOOPBACK + ":" + port
