@@ -7,6 +7,7 @@ import dev.leakgate.load.LoadProgress;
 import dev.leakgate.load.PhaseResult;
 import dev.leakgate.load.RequestSpec;
 import dev.leakgate.report.JsonReport;
+import dev.leakgate.text.DurationText;
 
 import java.io.PrintStream;
 import java.net.URI;
@@ -69,7 +70,7 @@ final class LoadCommand implements Command {
             LoadProgress progress = json ? LoadProgress.NONE : snapshot -> err.println(Verdicts.describeProgress(snapshot));
             if (!json) {
                 out.println("GET " + target + " over " + connections + " connection" + (connections == 1 ? "" : "s")
-                        + (counted ? ", " + Units.count(requests) + " requests" : " for " + Units.duration(duration))
+                        + (counted ? ", " + Units.count(requests) + " requests" : " for " + DurationText.of(duration))
                         + (rate > 0 ? " at " + Units.decimal(rate) + " req/s" : ""));
                 out.println();
             }

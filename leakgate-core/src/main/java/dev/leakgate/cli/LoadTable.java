@@ -3,6 +3,7 @@ package dev.leakgate.cli;
 import dev.leakgate.gate.Units;
 import dev.leakgate.load.Latency;
 import dev.leakgate.load.PhaseResult;
+import dev.leakgate.text.DurationText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ final class LoadTable {
         lines.add("");
         lines.addAll(table(
                 List.of("requests", "duration", "req/s", "bytes read", "bytes/s", "failed"),
-                List.of(Units.count(result.requests()), Units.duration(result.elapsed()),
+                List.of(Units.count(result.requests()), DurationText.of(result.elapsed()),
                         Units.decimal(result.requestsPerSecond()), Units.bytes(result.bytesRead()),
                         Units.bytes(seconds > 0 ? Math.round(result.bytesRead() / seconds) : 0),
                         Units.count(result.failed()))));

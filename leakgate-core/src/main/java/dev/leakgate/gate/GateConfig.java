@@ -3,6 +3,7 @@ package dev.leakgate.gate;
 import dev.leakgate.analysis.LeakThresholds;
 import dev.leakgate.load.RequestSpec;
 import dev.leakgate.process.LaunchSpec;
+import dev.leakgate.text.DurationText;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * Everything one gate run needs. Validated here, once, with messages that name the parameter the user
- * wrote, so the Maven plugin and the CLI report bad values the same way.
+ * wrote, so the Maven plugin and the CLI report bad values the same way; the launch settings are checked by
+ * {@link LaunchSpec} itself.
  *
  * @param launch           how to start the app; in attach mode only its working directory (where script paths in
  *                         findings are relative to), readyPath and startupTimeout count
@@ -29,22 +31,16 @@ public record GateConfig(LaunchSpec launch, List<RequestSpec> requests, int conn
         require(attach != null || (launch.script() != null && !launch.script().isBlank()),
                 "set script: the app's entry script, relative to " + launch.workingDirectory()
                         + " (or baseUrl and inspectorUrl to attach to an app started elsewhere)");
-        require(launch.readyPath() != null && launch.readyPath().startsWith("/"),
-                "readyPath must start with '/', was '" + launch.readyPath() + "'");
-        require(launch.port() >= 0 && launch.port() <= 65535,
-                "port must be 0 (pick a free one) or 1-65535, was " + launch.port());
-        require(isPositive(launch.startupTimeout()),
-                "startupTimeout must be at least 1 second, was " + seconds(launch.startupTimeout()));
         requests = List.copyOf(requests);
         require(!requests.isEmpty(), "requests must list at least one request");
         require(connections >= 1, "connections must be at least 1, was " + connections);
         require(warmupRequests >= 0, "warmupRequests must be 0 or more, was " + warmupRequests);
         require(rounds >= 2, "rounds must be at least 2 (growth has to repeat to count as a leak), was " + rounds);
         require(requestsPerRound >= 1, "requestsPerRound must be at least 1, was " + requestsPerRound);
-        require(isPositive(requestTimeout), "requestTimeout must be at least 1 second, was " + seconds(requestTimeout));
+        requirePositive("requestTimeout", requestTimeout);
         require(rate >= 0 && !Double.isInfinite(rate), "rate must be 0 (as fast as the connections go) or a number of requests per second, was " + rate);
         require(maxErrorRate >= 0 && maxErrorRate <= 100, "maxErrorRate is a percentage from 0 to 100, was " + maxErrorRate);
-        require(isPositive(timeout), "timeout must be at least 1 second, was " + seconds(timeout));
+        requirePositive("timeout", timeout);
     }
 
     /**
@@ -72,14 +68,14 @@ public record GateConfig(LaunchSpec launch, List<RequestSpec> requests, int conn
         settings.add(new Setting("rounds", Integer.toString(rounds)));
         settings.add(new Setting("requestsPerRound", Integer.toString(requestsPerRound)));
         settings.add(new Setting("rate", rate == 0 ? "as fast as the connections go" : rate + " requests/s"));
-        settings.add(new Setting("requestTimeout", seconds(requestTimeout)));
+        settings.add(new Setting("requestTimeout", DurationText.of(requestTimeout)));
         settings.add(new Setting("maxErrorRate", maxErrorRate + "%"));
         settings.add(new Setting("maxObjectsPerRequest", Double.toString(thresholds.maxObjectsPerRequest())));
         settings.add(new Setting("maxBytesPerRequest", Double.toString(thresholds.maxBytesPerRequest())));
         settings.add(new Setting("rules", thresholds.rules().size() + " per-constructor rule"
                 + (thresholds.rules().size() == 1 ? "" : "s")));
         settings.add(new Setting("keepSnapshots", keepSnapshots.parameterValue()));
-        settings.add(new Setting("timeout", seconds(timeout)));
+        settings.add(new Setting("timeout", DurationText.of(timeout)));
         return settings.stream().filter(setting -> !setting.value().isEmpty()).toList();
     }
 
@@ -87,12 +83,9 @@ public record GateConfig(LaunchSpec launch, List<RequestSpec> requests, int conn
         return attach != null;
     }
 
-    private static boolean isPositive(Duration duration) {
-        return duration != null && !duration.isNegative() && !duration.isZero();
-    }
-
-    private static String seconds(Duration duration) {
-        return duration == null ? "none" : duration.toSeconds() + " s";
+    private static void requirePositive(String parameter, Duration duration) {
+        require(duration != null && duration.compareTo(Duration.ZERO) > 0,
+                parameter + " must be positive, was " + (duration == null ? "none" : DurationText.of(duration)));
     }
 
     private static void require(boolean condition, String message) {

@@ -15,6 +15,7 @@ import dev.leakgate.snapshot.HeapSnapshot;
 import dev.leakgate.snapshot.HeapSnapshotReader;
 import dev.leakgate.snapshot.ObjectIds;
 import dev.leakgate.snapshot.ReadMode;
+import dev.leakgate.text.DurationText;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -146,7 +147,7 @@ final class MeasuredRun {
         Census census = Census.of(label, snapshot);
         measured.add(census);
         console.info("Snapshot " + label + ": " + Units.count(census.nodeCount()) + " objects, "
-                + Units.bytes(census.totalSize()) + " in " + Units.duration(Duration.between(start, clock.instant())));
+                + Units.bytes(census.totalSize()) + " in " + DurationText.of(Duration.between(start, clock.instant())));
         return snapshot;
     }
 

@@ -1,5 +1,7 @@
 package dev.leakgate.gate;
 
+import dev.leakgate.text.DurationText;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -40,8 +42,8 @@ final class RunWatchdog implements AutoCloseable {
      */
     RunStopped timedOut(String phase, List<String> appLogTail) {
         Thread.interrupted();
-        return new RunStopped(Verdict.ERROR, "the run took longer than timeout=" + timeout.toSeconds()
-                + " s and was stopped during " + phase + "; raise timeout or lower the request counts", appLogTail);
+        return new RunStopped(Verdict.ERROR, "the run took longer than timeout=" + DurationText.of(timeout)
+                + " and was stopped during " + phase + "; raise timeout or lower the request counts", appLogTail);
     }
 
     private void fire() {

@@ -1,9 +1,11 @@
 package dev.leakgate.gate;
 
-import java.time.Duration;
 import java.util.Locale;
 
-/** How leakgate writes numbers for people: the log, the findings table and the reports agree. */
+/**
+ * How leakgate writes numbers for people: the log, the findings table and the reports agree. Durations are
+ * written by {@link dev.leakgate.text.DurationText}, which the packages before this one use too.
+ */
 public final class Units {
 
     private Units() {
@@ -28,18 +30,6 @@ public final class Units {
             unit++;
         } while (Math.abs(scaled) >= 1024 && unit < units.length - 1);
         return String.format(Locale.ROOT, "%.1f %s", scaled, units[unit]);
-    }
-
-    /** {@code 0.85 s}, {@code 12.3 s}, {@code 2 min 5 s} */
-    public static String duration(Duration duration) {
-        double seconds = duration.toNanos() / 1e9;
-        if (seconds < 10) {
-            return String.format(Locale.ROOT, "%.2f s", seconds);
-        }
-        if (seconds < 120) {
-            return String.format(Locale.ROOT, "%.1f s", seconds);
-        }
-        return duration.toMinutes() + " min " + duration.toSecondsPart() + " s";
     }
 
     /** A rate or ratio with the digits that matter: {@code 1.00}, {@code 0.0125}, {@code 2,400}. */

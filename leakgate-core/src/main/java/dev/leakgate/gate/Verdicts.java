@@ -4,6 +4,7 @@ import dev.leakgate.analysis.Finding;
 import dev.leakgate.analysis.Shape;
 import dev.leakgate.load.PhaseResult;
 import dev.leakgate.load.ProgressSnapshot;
+import dev.leakgate.text.DurationText;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -70,7 +71,7 @@ public final class Verdicts {
 
     static String describePhase(PhaseResult phase) {
         return String.format(Locale.ROOT, "%s: %s requests in %s, %s req/s, p99 %s ms, %s failed",
-                phase.phase(), Units.count(phase.requests()), Units.duration(phase.elapsed()),
+                phase.phase(), Units.count(phase.requests()), DurationText.of(phase.elapsed()),
                 Units.decimal(phase.requestsPerSecond()), Units.decimal(phase.latency().p99()),
                 Units.count(phase.failed()));
     }
@@ -82,7 +83,7 @@ public final class Verdicts {
     public static String describeProgress(ProgressSnapshot progress) {
         String total = progress.total().isPresent() ? "/" + Units.count(progress.total().getAsLong()) : "";
         return String.format(Locale.ROOT, "%s: %s%s requests in %s, %s req/s, p99 %s ms, %s failed",
-                progress.phase(), Units.count(progress.done()), total, Units.duration(progress.elapsed()),
+                progress.phase(), Units.count(progress.done()), total, DurationText.of(progress.elapsed()),
                 Units.decimal(progress.requestsPerSecond()), Units.decimal(progress.p99Millis()),
                 Units.count(progress.failed()));
     }

@@ -2,6 +2,8 @@ package dev.leakgate.inspector;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.leakgate.process.PortProbe;
+import dev.leakgate.text.DurationText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
@@ -41,7 +43,12 @@ public final class InspectorSession implements AutoCloseable {
     }
 
     private final WebSocket webSocket;
-    private final InspectorEndpoint endpoint;
+    /**
+     * The JDK's WebSocket does not always report the end of the stream when Node dies while sending a large
+     * message (a heap snapshot, typically when the app runs out of memory): a call would then wait for its whole
+     * timeout. Node's inspector port refusing connections tells sooner.
+     */
+    private final PortProbe inspectorPort;
     private final CdpDispatcher dispatcher;
     private final JsonFactory json;
     private final Duration callTimeout;
@@ -49,10 +56,10 @@ public final class InspectorSession implements AutoCloseable {
     private final Object sendLock = new Object();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private InspectorSession(WebSocket webSocket, InspectorEndpoint endpoint, CdpDispatcher dispatcher, JsonFactory json,
+    private InspectorSession(WebSocket webSocket, PortProbe inspectorPort, CdpDispatcher dispatcher, JsonFactory json,
                              Duration callTimeout) {
         this.webSocket = webSocket;
-        this.endpoint = endpoint;
+        this.inspectorPort = inspectorPort;
         this.dispatcher = dispatcher;
         this.json = json;
         this.callTimeout = callTimeout;
@@ -77,14 +84,14 @@ public final class InspectorSession implements AutoCloseable {
                 .buildAsync(webSocketUrl, new CdpListener(new CdpMessageReader(json), dispatcher));
         try {
             WebSocket webSocket = connecting.get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            return new InspectorSession(webSocket, new InspectorEndpoint(webSocketUrl), dispatcher, json, callTimeout);
+            return new InspectorSession(webSocket, PortProbe.of(webSocketUrl), dispatcher, json, callTimeout);
         } catch (ExecutionException e) {
             throw new InspectorException("Cannot connect to the Node inspector at " + webSocketUrl + ": "
                     + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             connecting.thenAccept(WebSocket::abort);
             throw new InspectorException("Cannot connect to the Node inspector at " + webSocketUrl + " within "
-                    + describe(callTimeout) + ".");
+                    + DurationText.of(callTimeout) + ".");
         }
     }
 
@@ -234,7 +241,7 @@ public final class InspectorSession implements AutoCloseable {
             send(encode(id, method, params), deadline);
             return awaitAnswer(answer, deadline);
         } catch (TimeoutException e) {
-            throw new InspectorException("The Node inspector did not answer " + method + " within " + describe(timeout)
+            throw new InspectorException("The Node inspector did not answer " + method + " within " + DurationText.of(timeout)
                     + " while " + activity + "; the app may be busy or out of memory.");
         } catch (ExecutionException e) {
             // Every failure of an answer is an InspectorException made by the dispatcher.
@@ -266,8 +273,8 @@ public final class InspectorSession implements AutoCloseable {
                 if (remainingNanos(deadline) == 0) {
                     throw e;
                 }
-                if (!endpoint.acceptsConnections()) {
-                    dispatcher.disconnected("Node no longer listens on " + endpoint + "; the process has probably exited");
+                if (!inspectorPort.isListening()) {
+                    dispatcher.disconnected("Node no longer listens on " + inspectorPort + "; the process has probably exited");
                 }
             }
         }
@@ -316,10 +323,5 @@ public final class InspectorSession implements AutoCloseable {
         return "'" + (expression.length() <= QUOTED_EXPRESSION_LENGTH
                 ? expression
                 : expression.substring(0, QUOTED_EXPRESSION_LENGTH) + "...") + "'";
-    }
-
-    private static String describe(Duration duration) {
-        long millis = duration.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 }

@@ -1,11 +1,7 @@
 package dev.leakgate.process;
 
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import dev.leakgate.text.DurationText;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,14 +14,15 @@ import java.util.List;
 public final class AttachedApp implements RunningApp {
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
-    private static final int CONNECT_TIMEOUT_MILLIS = 500;
 
     private final URI inspectorUrl;
     private final URI baseUrl;
+    private final PortProbe httpPort;
 
     private AttachedApp(URI inspectorUrl, URI baseUrl) {
         this.inspectorUrl = inspectorUrl;
         this.baseUrl = baseUrl;
+        this.httpPort = PortProbe.of(baseUrl);
     }
 
     /**
@@ -43,7 +40,7 @@ public final class AttachedApp implements RunningApp {
         while (!probe.answers(Duration.between(Instant.now(), deadline))) {
             if (!Instant.now().isBefore(deadline)) {
                 throw new LaunchException("The app at baseUrl " + base + " did not answer GET " + probe.url() + " within "
-                        + startupTimeout.toSeconds() + " s. leakgate does not start it in attach mode: check that it runs "
+                        + DurationText.of(startupTimeout) + ". leakgate does not start it in attach mode: check that it runs "
                         + "and that baseUrl and readyPath are right, or raise startupTimeout.");
             }
             Thread.sleep(POLL_INTERVAL.toMillis());
@@ -64,16 +61,7 @@ public final class AttachedApp implements RunningApp {
     /** Whether the app's HTTP port still accepts connections; a slow answer still counts as alive. */
     @Override
     public boolean isAlive() {
-        try (Socket socket = new Socket()) {
-            int port = baseUrl.getPort() == -1 ? 80 : baseUrl.getPort();
-            socket.connect(new InetSocketAddress(baseUrl.getHost(), port), CONNECT_TIMEOUT_MILLIS);
-            return true;
-        } catch (ConnectException | UnknownHostException gone) {
-            // Refused, or a container whose name went away with it.
-            return false;
-        } catch (IOException inconclusive) {
-            return true;
-        }
+        return httpPort.isListening();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.leakgate.process;
 
+import dev.leakgate.text.DurationText;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -7,7 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How to start the Node app under test.
+ * How to start the Node app under test. Its values are checked here, once, whether the app is launched or attached
+ * to, with messages that name the parameter the user wrote.
  *
  * @param node             the Node executable: a name looked up on the PATH, or a path (relative paths are
  *                         resolved against {@code workingDirectory})
@@ -26,6 +28,7 @@ public record LaunchSpec(String node, List<String> nodeOptions, Path workingDire
                          List<String> scriptArgs, Map<String, String> environment, int port, String portVariable,
                          String readyPath, Duration startupTimeout, Path appLog) {
 
+    /** @throws IllegalArgumentException if a value can never work; the message names the parameter */
     public LaunchSpec {
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(workingDirectory, "workingDirectory");
@@ -34,8 +37,19 @@ public record LaunchSpec(String node, List<String> nodeOptions, Path workingDire
         Objects.requireNonNull(readyPath, "readyPath");
         Objects.requireNonNull(startupTimeout, "startupTimeout");
         Objects.requireNonNull(appLog, "appLog");
+        require(port >= 0 && port <= 65_535, "port must be 0 (pick a free port) or 1-65535, was " + port);
+        require(!portVariable.isBlank(), "portVariable must name the environment variable that carries the port, e.g. PORT");
+        require(readyPath.startsWith("/"), "readyPath must start with '/', was '" + readyPath + "'");
+        require(startupTimeout.compareTo(Duration.ZERO) > 0,
+                "startupTimeout must be positive, was " + DurationText.of(startupTimeout));
         nodeOptions = nodeOptions == null ? List.of() : List.copyOf(nodeOptions);
         scriptArgs = scriptArgs == null ? List.of() : List.copyOf(scriptArgs);
         environment = environment == null ? Map.of() : Map.copyOf(environment);
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
     }
 }

@@ -1,10 +1,9 @@
 package dev.leakgate.process;
 
+import dev.leakgate.text.DurationText;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +31,6 @@ public final class NodeLauncher {
     private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
     private static final Pattern NODE_VERSION = Pattern.compile("^v(\\d+)\\.\\d+\\.\\d+");
     private static final String LOOPBACK = "127.0.0.1";
-    private static final int PORT_CHECK_TIMEOUT_MILLIS = 500;
     /** Node's error code when listen() finds the address taken. */
     private static final String ADDRESS_IN_USE = "EADDRINUSE";
 
@@ -42,10 +40,9 @@ public final class NodeLauncher {
      * the app answers {@code GET readyPath} and Node has printed its inspector URL. Every line the app prints
      * goes to {@code spec.appLog()} and to {@code console}. On failure nothing is left running.
      *
-     * @throws LaunchException if the settings are wrong, the app exits early, or it is not ready in time
+     * @throws LaunchException if the working directory, script or Node is missing, the app exits early, or it is not ready in time
      */
     public NodeApp launch(LaunchSpec spec, Consumer<String> console) throws LaunchException, InterruptedException {
-        checkSettings(spec);
         Path workingDirectory = existingDirectory(spec.workingDirectory());
         Path script = existingScript(workingDirectory, spec.script());
         Path node = NodeExecutable.locate(spec.node(), workingDirectory);
@@ -85,7 +82,7 @@ public final class NodeLauncher {
         } catch (IOException e) {
             throw new LaunchException("Cannot run " + executable + " --version: " + e.getMessage(), e);
         } catch (TimeoutException e) {
-            throw new LaunchException(executable + " --version did not finish within " + VERSION_TIMEOUT.toSeconds() + " s.", e);
+            throw new LaunchException(executable + " --version did not finish within " + DurationText.of(VERSION_TIMEOUT) + ".", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LaunchException("Interrupted while running " + executable + " --version.", e);
@@ -101,21 +98,6 @@ public final class NodeLauncher {
                     + MINIMUM_NODE_MAJOR + " or newer. Install a newer Node, or set node to its path.");
         }
         return version;
-    }
-
-    private static void checkSettings(LaunchSpec spec) throws LaunchException {
-        if (spec.port() < 0 || spec.port() > 65_535) {
-            throw new LaunchException("port must be between 0 and 65535 (0 picks a free port), not " + spec.port() + ".");
-        }
-        if (spec.portVariable().isBlank()) {
-            throw new LaunchException("portVariable must name the environment variable that carries the port, e.g. PORT.");
-        }
-        if (!spec.readyPath().startsWith("/")) {
-            throw new LaunchException("readyPath must start with '/', not '" + spec.readyPath() + "'.");
-        }
-        if (spec.startupTimeout().isNegative() || spec.startupTimeout().isZero()) {
-            throw new LaunchException("startupTimeout must be positive, not " + spec.startupTimeout().toSeconds() + " s.");
-        }
     }
 
     private static Path existingDirectory(Path workingDirectory) throws LaunchException {
@@ -148,9 +130,7 @@ public final class NodeLauncher {
      * would then measure that someone: refuse it before starting anything.
      */
     private static int requireFree(int port) throws LaunchException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(InetAddress.getByName(LOOPBACK), port), PORT_CHECK_TIMEOUT_MILLIS);
-        } catch (IOException nobodyAnswers) {
+        if (!new PortProbe(LOOPBACK, port).isListening()) {
             return port;
         }
         throw new LaunchException("port " + port + " is already in use: something answers on " + LOOPBACK + ":" + port
@@ -231,7 +211,7 @@ public final class NodeLauncher {
 
     private static LaunchException notReady(AppProcess process, LaunchSpec spec, int port, ReadinessProbe probe,
                                             boolean inspectorStarted) {
-        String within = " within " + describe(spec.startupTimeout());
+        String within = " within " + DurationText.of(spec.startupTimeout());
         if (!inspectorStarted) {
             return new LaunchException("Node did not report its inspector URL ('Debugger listening on ws://...')" + within
                     + "; check that nodeOptions and NODE_OPTIONS do not change --inspect.", process.lastLines());
@@ -239,10 +219,5 @@ public final class NodeLauncher {
         return new LaunchException("The app did not answer GET " + probe.url() + within + ". Check that it listens on "
                 + LOOPBACK + " (or on all interfaces) at the port given in " + spec.portVariable() + " (" + spec.portVariable() + "=" + port
                 + ") and that readyPath " + spec.readyPath() + " is served, or raise startupTimeout.", process.lastLines());
-    }
-
-    private static String describe(Duration duration) {
-        long millis = duration.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 }

@@ -8,6 +8,7 @@ import dev.leakgate.gate.SnapshotInfo;
 import dev.leakgate.gate.Units;
 import dev.leakgate.load.PhaseResult;
 import dev.leakgate.snapshot.ComparisonRow;
+import dev.leakgate.text.DurationText;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -115,7 +116,7 @@ public final class HtmlReport {
         settings(page, result);
         page.append("<p class=\"muted\">Started ")
                 .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(result.startedAt().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)))
-                .append(" UTC, took ").append(Units.duration(result.duration()))
+                .append(" UTC, took ").append(DurationText.of(result.duration()))
                 .append(result.nodeVersion() == null ? "" : ", Node " + escape(result.nodeVersion()))
                 .append(".</p></main><script>").append(SCRIPT).append("</script></body></html>\n");
         return page.toString();

@@ -2,6 +2,7 @@ package dev.leakgate.report;
 
 import dev.leakgate.gate.HeapTimeline;
 import dev.leakgate.gate.Units;
+import dev.leakgate.text.DurationText;
 
 import java.util.Locale;
 
@@ -35,7 +36,7 @@ final class TimelineChart {
             String kind = mark.kind().name().toLowerCase(Locale.ROOT);
             svg.append(String.format(Locale.ROOT, "<line class=\"mark %s\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\">",
                     kind, x, x, TOP, HEIGHT - BOTTOM)).append("<title>").append(escape(mark.label()))
-                    .append(" at ").append(Units.duration(java.time.Duration.ofMillis(mark.atMillis())))
+                    .append(" at ").append(DurationText.of(java.time.Duration.ofMillis(mark.atMillis())))
                     .append("</title></line>");
             if (mark.kind() == HeapTimeline.MarkKind.PHASE) {
                 svg.append(String.format(Locale.ROOT, "<text class=\"phase\" x=\"%.1f\" y=\"%d\">", x + 3, TOP - 8))
@@ -64,7 +65,7 @@ final class TimelineChart {
         }
         svg.append(String.format(Locale.ROOT, "<text class=\"tick\" x=\"%d\" y=\"%d\">0 s</text>", LEFT, HEIGHT - 8));
         svg.append(String.format(Locale.ROOT, "<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>",
-                WIDTH - RIGHT, HEIGHT - 8, Units.duration(java.time.Duration.ofMillis(endMillis))));
+                WIDTH - RIGHT, HEIGHT - 8, DurationText.of(java.time.Duration.ofMillis(endMillis))));
     }
 
     private static double x(long atMillis, long endMillis) {

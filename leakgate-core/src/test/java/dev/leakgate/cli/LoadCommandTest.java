@@ -76,7 +76,7 @@ class LoadCommandTest {
         assertEquals("", lines.get(5));
         assertTrue(lines.get(6).matches("\\| requests +\\| duration +\\| req/s +\\| bytes read +\\| bytes/s +\\| failed +\\|"),
                 lines.get(6));
-        assertTrue(lines.get(8).matches("\\| 300 +\\| +[\\d.]+ s \\| +[\\d,.]+ \\| +[\\d.]+ KB \\| +[\\d.]+ [KM]?B \\| +0 \\|"),
+        assertTrue(lines.get(8).matches("\\| 300 +\\| +[\\d.]+ m?s \\| +[\\d,.]+ \\| +[\\d.]+ KB \\| +[\\d.]+ [KM]?B \\| +0 \\|"),
                 lines.get(8));
         assertEquals(List.of("", "status codes: 200 × 300", "errors without a response: none"), lines.subList(9, 12));
         assertEquals(12, lines.size(), stdout());

@@ -232,14 +232,6 @@ class NodeLauncherTest {
         assertTrue(failure.getMessage().contains("'leakgate-no-such-node' was not found on the PATH"), failure.getMessage());
     }
 
-    @Test
-    void rejectsAReadyPathWithoutLeadingSlash() {
-        LaunchException failure = assertThrows(LaunchException.class,
-                () -> launcher.launch(spec("hello-server.js", 0, "health", Duration.ofSeconds(5)), console::add));
-
-        assertTrue(failure.getMessage().contains("readyPath must start with '/'"), failure.getMessage());
-    }
-
     private LaunchSpec spec(String script, int port, String readyPath, Duration startupTimeout) {
         return new LaunchSpec("node", List.of(), SCRIPTS, script, List.of(), Map.of(), port, "PORT", readyPath,
                 startupTimeout, appLogPath());

@@ -223,13 +223,19 @@ abstract class GateMojo extends AbstractMojo {
     }
 
     private GateConfig config(Path output, GrowthBaseline baseline) {
-        LaunchSpec launch = new LaunchSpec(node, orEmpty("nodeOptions", nodeOptions),
-                workingDirectory.toPath().toAbsolutePath(), script == null ? "" : script, orEmpty("scriptArgs", scriptArgs),
-                environment(),
-                port, portVariable, readyPath, Duration.ofSeconds(startupTimeout), output.resolve("app.log"));
-        return new GateConfig(launch, requestSpecs(), connections, warmupRequests, rounds, requestsPerRound,
+        return new GateConfig(launchSpec(output), requestSpecs(), connections, warmupRequests, rounds, requestsPerRound,
                 Duration.ofSeconds(requestTimeout), rate, maxErrorRate, thresholds(baseline), keepSnapshotsPolicy(),
                 Duration.ofSeconds(timeout), output, attachSpec(), showStringValues);
+    }
+
+    private LaunchSpec launchSpec(Path output) {
+        try {
+            return new LaunchSpec(node, orEmpty("nodeOptions", nodeOptions), workingDirectory.toPath().toAbsolutePath(),
+                    script == null ? "" : script, orEmpty("scriptArgs", scriptArgs), environment(), port, portVariable,
+                    readyPath, Duration.ofSeconds(startupTimeout), output.resolve("app.log"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException(e.getMessage());
+        }
     }
 
     /** Null unless baseUrl or inspectorUrl is set; then both must be. */
