@@ -1,6 +1,5 @@
 package dev.leakgate.cli;
 
-import dev.leakgate.gate.Units;
 import dev.leakgate.gate.Verdicts;
 import dev.leakgate.load.LoadGenerator;
 import dev.leakgate.load.LoadProgress;
@@ -8,6 +7,7 @@ import dev.leakgate.load.PhaseResult;
 import dev.leakgate.load.RequestSpec;
 import dev.leakgate.report.JsonReport;
 import dev.leakgate.text.DurationText;
+import dev.leakgate.text.NumberText;
 
 import java.io.PrintStream;
 import java.net.URI;
@@ -70,8 +70,9 @@ final class LoadCommand implements Command {
             LoadProgress progress = json ? LoadProgress.NONE : snapshot -> err.println(Verdicts.describeProgress(snapshot));
             if (!json) {
                 out.println("GET " + target + " over " + connections + " connection" + (connections == 1 ? "" : "s")
-                        + (counted ? ", " + Units.count(requests) + " requests" : " for " + DurationText.of(duration))
-                        + (rate > 0 ? " at " + Units.decimal(rate) + " req/s" : ""));
+                        + (counted ? ", " + NumberText.count(requests) + " requests"
+                                   : " for " + DurationText.of(duration))
+                        + (rate > 0 ? " at " + NumberText.decimal(rate) + " req/s" : ""));
                 out.println();
             }
             PhaseResult result = counted ? load.run(PHASE, requests, progress) : load.run(PHASE, duration, progress);

@@ -1,9 +1,9 @@
 package dev.leakgate.cli;
 
-import dev.leakgate.gate.Units;
 import dev.leakgate.load.Latency;
 import dev.leakgate.load.PhaseResult;
 import dev.leakgate.text.DurationText;
+import dev.leakgate.text.NumberText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,15 +22,16 @@ final class LoadTable {
         List<String> lines = new ArrayList<>();
         lines.addAll(table(
                 List.of("latency", "p50", "p90", "p99", "p99.9", "max"),
-                List.of("ms", Units.decimal(latency.p50()), Units.decimal(latency.p90()), Units.decimal(latency.p99()),
-                        Units.decimal(latency.p999()), Units.decimal(latency.max()))));
+                List.of("ms", NumberText.decimal(latency.p50()), NumberText.decimal(latency.p90()),
+                        NumberText.decimal(latency.p99()), NumberText.decimal(latency.p999()),
+                        NumberText.decimal(latency.max()))));
         lines.add("");
         lines.addAll(table(
                 List.of("requests", "duration", "req/s", "bytes read", "bytes/s", "failed"),
-                List.of(Units.count(result.requests()), DurationText.of(result.elapsed()),
-                        Units.decimal(result.requestsPerSecond()), Units.bytes(result.bytesRead()),
-                        Units.bytes(seconds > 0 ? Math.round(result.bytesRead() / seconds) : 0),
-                        Units.count(result.failed()))));
+                List.of(NumberText.count(result.requests()), DurationText.of(result.elapsed()),
+                        NumberText.decimal(result.requestsPerSecond()), NumberText.bytes(result.bytesRead()),
+                        NumberText.bytes(seconds > 0 ? Math.round(result.bytesRead() / seconds) : 0),
+                        NumberText.count(result.failed()))));
         lines.add("");
         lines.add("status codes: " + counts(result.statusCounts()));
         lines.add("errors without a response: " + counts(result.errorsByKind()));
@@ -42,7 +43,7 @@ final class LoadTable {
             return "none";
         }
         return counts.entrySet().stream()
-                .map(entry -> entry.getKey() + " × " + Units.count(entry.getValue()))
+                .map(entry -> entry.getKey() + " × " + NumberText.count(entry.getValue()))
                 .collect(Collectors.joining(", "));
     }
 

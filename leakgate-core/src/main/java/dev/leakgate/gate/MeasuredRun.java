@@ -16,6 +16,7 @@ import dev.leakgate.snapshot.HeapSnapshotReader;
 import dev.leakgate.snapshot.ObjectIds;
 import dev.leakgate.snapshot.ReadMode;
 import dev.leakgate.text.DurationText;
+import dev.leakgate.text.NumberText;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -121,7 +122,8 @@ final class MeasuredRun {
         console.info(Verdicts.describePhase(result));
         if (result.failed() > 0 && app.awaitExit(result.errorRatePercent() > config.maxErrorRate()
                 ? EXIT_GRACE : Duration.ZERO)) {
-            throw crashed(" after " + Units.count(answered(result)) + " of " + Units.count(requests) + " requests");
+            throw crashed(" after " + NumberText.count(answered(result)) + " of " + NumberText.count(requests)
+                    + " requests");
         }
         if (result.errorRatePercent() > config.maxErrorRate()) {
             throw new RunStopped(Verdict.ERROR, Verdicts.explainFailingRequests(result, config.maxErrorRate()),
@@ -146,8 +148,9 @@ final class MeasuredRun {
         HeapSnapshot snapshot = reader.read(parser -> transfer(session, parser, file), file.toString(), mode);
         Census census = Census.of(label, snapshot);
         measured.add(census);
-        console.info("Snapshot " + label + ": " + Units.count(census.nodeCount()) + " objects, "
-                + Units.bytes(census.totalSize()) + " in " + DurationText.of(Duration.between(start, clock.instant())));
+        console.info("Snapshot " + label + ": " + NumberText.count(census.nodeCount()) + " objects, "
+                + NumberText.bytes(census.totalSize()) + " in "
+                + DurationText.of(Duration.between(start, clock.instant())));
         return snapshot;
     }
 

@@ -2,6 +2,7 @@ package dev.leakgate.gate;
 
 import dev.leakgate.load.LoadProgress;
 import dev.leakgate.load.ProgressSnapshot;
+import dev.leakgate.text.NumberText;
 
 /** A line in the log every two seconds of a long load phase, with the app's heap as last polled. */
 final class PhaseProgressLog implements LoadProgress {
@@ -18,6 +19,6 @@ final class PhaseProgressLog implements LoadProgress {
     public void report(ProgressSnapshot progress) {
         String line = Verdicts.describeProgress(progress);
         long heapUsed = heap.latestUsedBytes();
-        console.info(heapUsed < 0 ? line : line + ", heap used " + Units.bytes(heapUsed));
+        console.info(heapUsed < 0 ? line : line + ", heap used " + NumberText.bytes(heapUsed));
     }
 }

@@ -5,6 +5,7 @@ import dev.leakgate.analysis.Shape;
 import dev.leakgate.load.PhaseResult;
 import dev.leakgate.load.ProgressSnapshot;
 import dev.leakgate.text.DurationText;
+import dev.leakgate.text.NumberText;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,14 +34,14 @@ public final class Verdicts {
     /** The reason sentence for {@code rounds} rounds after the baseline: what failed, or why nothing did. */
     public static String explainSeries(List<Finding> findings, int rounds, long requestsPerRound,
                                        double maxObjectsPerRequest) {
-        String series = rounds + " round" + (rounds == 1 ? "" : "s") + " of " + Units.count(requestsPerRound)
+        String series = rounds + " round" + (rounds == 1 ? "" : "s") + " of " + NumberText.count(requestsPerRound)
                 + " requests";
         List<Finding> failing = findings.stream().filter(Finding::failing).toList();
         if (failing.isEmpty()) {
             String reported = findings.isEmpty() ? "" : " (" + findings.size() + " growing within the baseline or in "
                     + "V8's own bookkeeping, reported only)";
             return "Nothing grew in every one of the " + series + " by more than its limit ("
-                    + Units.decimal(maxObjectsPerRequest) + " objects per request by default)" + reported + ".";
+                    + NumberText.decimal(maxObjectsPerRequest) + " objects per request by default)" + reported + ".";
         }
         String others = failing.size() == 1 ? "" : "; " + (failing.size() - 1) + " more grew too";
         return describe(failing.get(0)) + " in every one of the " + series + others + ".";
@@ -51,13 +52,13 @@ public final class Verdicts {
      * {@code Session grew by 2.00 objects per request, 1.00 more than the baseline accepts (1.00)}.
      */
     public static String describe(Finding finding) {
-        String growth = subject(finding) + " grew by " + Units.decimal(finding.growthPerRequest()) + " " + finding.unit()
-                + " per request";
+        String growth = subject(finding) + " grew by " + NumberText.decimal(finding.growthPerRequest()) + " "
+                + finding.unit() + " per request";
         if (finding.acceptedGrowthPerRequest() == 0) {
             return growth;
         }
-        return growth + ", " + Units.decimal(finding.growthPerRequest() - finding.acceptedGrowthPerRequest())
-                + " more than the baseline accepts (" + Units.decimal(finding.acceptedGrowthPerRequest()) + ")";
+        return growth + ", " + NumberText.decimal(finding.growthPerRequest() - finding.acceptedGrowthPerRequest())
+                + " more than the baseline accepts (" + NumberText.decimal(finding.acceptedGrowthPerRequest()) + ")";
     }
 
     /**
@@ -71,9 +72,9 @@ public final class Verdicts {
 
     static String describePhase(PhaseResult phase) {
         return String.format(Locale.ROOT, "%s: %s requests in %s, %s req/s, p99 %s ms, %s failed",
-                phase.phase(), Units.count(phase.requests()), DurationText.of(phase.elapsed()),
-                Units.decimal(phase.requestsPerSecond()), Units.decimal(phase.latency().p99()),
-                Units.count(phase.failed()));
+                phase.phase(), NumberText.count(phase.requests()), DurationText.of(phase.elapsed()),
+                NumberText.decimal(phase.requestsPerSecond()), NumberText.decimal(phase.latency().p99()),
+                NumberText.count(phase.failed()));
     }
 
     /**
@@ -81,11 +82,11 @@ public final class Verdicts {
      * {@code round 2: 12,000/20,000 requests in 2.00 s, 6,012 req/s, p99 1.20 ms, 0 failed}.
      */
     public static String describeProgress(ProgressSnapshot progress) {
-        String total = progress.total().isPresent() ? "/" + Units.count(progress.total().getAsLong()) : "";
+        String total = progress.total().isPresent() ? "/" + NumberText.count(progress.total().getAsLong()) : "";
         return String.format(Locale.ROOT, "%s: %s%s requests in %s, %s req/s, p99 %s ms, %s failed",
-                progress.phase(), Units.count(progress.done()), total, DurationText.of(progress.elapsed()),
-                Units.decimal(progress.requestsPerSecond()), Units.decimal(progress.p99Millis()),
-                Units.count(progress.failed()));
+                progress.phase(), NumberText.count(progress.done()), total, DurationText.of(progress.elapsed()),
+                NumberText.decimal(progress.requestsPerSecond()), NumberText.decimal(progress.p99Millis()),
+                NumberText.count(progress.failed()));
     }
 
     /**
@@ -96,7 +97,7 @@ public final class Verdicts {
         List<String> causes = failureCauses(phase);
         String main = causes.get(0);
         String others = causes.size() == 1 ? "" : ", and " + String.join(", ", causes.subList(1, causes.size()));
-        return "the app " + main + others + ", above maxErrorRate=" + Units.decimal(maxErrorRate) + "%: "
+        return "the app " + main + others + ", above maxErrorRate=" + NumberText.decimal(maxErrorRate) + "%: "
                 + "a leak verdict on failing requests means nothing. Check the requests and readyPath, "
                 + "or raise maxErrorRate";
     }
@@ -120,7 +121,7 @@ public final class Verdicts {
         for (Cause cause : causes) {
             String share = percentOf(cause.count(), phase.requests());
             phrases.add(cause.phrase().formatted(phrases.isEmpty()
-                    ? share + " of the " + Units.count(phase.requests()) + " requests in " + phase.phase()
+                    ? share + " of the " + NumberText.count(phase.requests()) + " requests in " + phase.phase()
                     : share));
         }
         return phrases;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.leakgate.process.PortProbe;
 import dev.leakgate.text.DurationText;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;

@@ -1,6 +1,7 @@
 package dev.leakgate.process;
 
 import dev.leakgate.text.DurationText;
+
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package dev.leakgate.process;
 
 import dev.leakgate.text.DurationText;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.leakgate.process;
 
 import dev.leakgate.text.DurationText;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

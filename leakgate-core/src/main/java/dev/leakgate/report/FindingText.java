@@ -1,7 +1,7 @@
 package dev.leakgate.report;
 
 import dev.leakgate.analysis.Finding;
-import dev.leakgate.gate.Units;
+import dev.leakgate.text.NumberText;
 
 import java.util.stream.Collectors;
 
@@ -13,7 +13,7 @@ final class FindingText {
 
     /** The values per snapshot, oldest first: {@code 1,001 → 3,001 → 5,001}. */
     static String perSnapshot(Finding finding) {
-        return finding.perSnapshot().stream().map(Units::count).collect(Collectors.joining(" → "));
+        return finding.perSnapshot().stream().map(NumberText::count).collect(Collectors.joining(" → "));
     }
 
     /** A retainer path or source location, or "-" where the finding has none. */

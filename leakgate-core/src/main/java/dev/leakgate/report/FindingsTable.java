@@ -1,7 +1,7 @@
 package dev.leakgate.report;
 
 import dev.leakgate.analysis.Finding;
-import dev.leakgate.gate.Units;
+import dev.leakgate.text.NumberText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +26,9 @@ public final class FindingsTable {
             rows.add(new String[]{
                     finding.failing() ? finding.constructor() : finding.constructor() + " (not failing)",
                     finding.shape().label(),
-                    "+" + Units.decimal(finding.growthPerRequest()),
+                    "+" + NumberText.decimal(finding.growthPerRequest()),
                     FindingText.perSnapshot(finding),
-                    Units.bytes(finding.retainedSize()),
+                    NumberText.bytes(finding.retainedSize()),
                     FindingText.orNone(finding.location())});
         }
         int[] widths = new int[HEADER.length];

@@ -5,10 +5,10 @@ import dev.leakgate.analysis.Finding;
 import dev.leakgate.gate.GateResult;
 import dev.leakgate.gate.Setting;
 import dev.leakgate.gate.SnapshotInfo;
-import dev.leakgate.gate.Units;
 import dev.leakgate.load.PhaseResult;
 import dev.leakgate.snapshot.ComparisonRow;
 import dev.leakgate.text.DurationText;
+import dev.leakgate.text.NumberText;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -146,14 +146,14 @@ public final class HtmlReport {
         for (Finding finding : findings) {
             page.append("<article class=\"finding\"><h3>").append(rank++).append(". <code>")
                     .append(escape(finding.constructor())).append("</code> +")
-                    .append(Units.decimal(finding.growthPerRequest())).append(" ").append(finding.unit())
+                    .append(NumberText.decimal(finding.growthPerRequest())).append(" ").append(finding.unit())
                     .append(" per request</h3>")
                     .append(Sparkline.svg(finding.perSnapshot()))
                     .append("<dl><dt>").append(finding.unit()).append(" per snapshot</dt><dd>")
                     .append(FindingText.perSnapshot(finding))
                     .append("</dd><dt>shape</dt><dd>").append(finding.shape().label())
                     .append("</dd><dt>judged</dt><dd>").append(escape(judged(finding)))
-                    .append("</dd><dt>retained size</dt><dd>").append(Units.bytes(finding.retainedSize()))
+                    .append("</dd><dt>retained size</dt><dd>").append(NumberText.bytes(finding.retainedSize()))
                     .append("</dd><dt>kept alive by</dt><dd><code>")
                     .append(escape(FindingText.orNone(finding.retainerPath())))
                     .append("</code></dd><dt>allocated at</dt><dd><code>")
@@ -164,12 +164,13 @@ public final class HtmlReport {
             }
             if (!finding.survivorsPerRound().isEmpty()) {
                 page.append("<dt>survivors per round</dt><dd>")
-                        .append(finding.survivorsPerRound().stream().map(Units::count).collect(Collectors.joining(", ")))
+                        .append(finding.survivorsPerRound().stream().map(NumberText::count)
+                                .collect(Collectors.joining(", ")))
                         .append("</dd>");
             }
             for (AllocationStack stack : finding.allocationStacks()) {
                 page.append("<dt>allocation stack</dt><dd><code>").append(escape(stack.frames())).append("</code> (")
-                        .append(Units.bytes(stack.bytes())).append(" still alive)</dd>");
+                        .append(NumberText.bytes(stack.bytes())).append(" still alive)</dd>");
             }
             page.append("</dl></article>");
         }
@@ -178,9 +179,10 @@ public final class HtmlReport {
     private static String judged(Finding finding) {
         return switch (finding.judgement()) {
             case LEAK -> finding.acceptedGrowthPerRequest() > 0
-                    ? "leak: beyond the baseline's " + Units.decimal(finding.acceptedGrowthPerRequest()) + " per request"
+                    ? "leak: beyond the baseline's " + NumberText.decimal(finding.acceptedGrowthPerRequest())
+                            + " per request"
                     : "leak";
-            case WITHIN_BASELINE -> "within the baseline's " + Units.decimal(finding.acceptedGrowthPerRequest())
+            case WITHIN_BASELINE -> "within the baseline's " + NumberText.decimal(finding.acceptedGrowthPerRequest())
                     + " per request";
             case ENGINE_INTERNAL -> "V8's own bookkeeping, not a leak by itself";
         };
@@ -203,15 +205,15 @@ public final class HtmlReport {
                 .append("<th>p50 ms</th><th>p90 ms</th><th>p99 ms</th><th>max ms</th><th>status codes</th></tr></thead><tbody>");
         for (PhaseResult phase : result.phases()) {
             page.append("<tr><td>").append(escape(phase.phase())).append("</td>")
-                    .append(numberCell(Units.count(phase.requests()), phase.requests()))
-                    .append(numberCell(Units.count(phase.failed()), phase.failed()))
-                    .append(numberCell(Units.decimal(phase.requestsPerSecond()), phase.requestsPerSecond()))
-                    .append(numberCell(Units.decimal(phase.latency().p50()), phase.latency().p50()))
-                    .append(numberCell(Units.decimal(phase.latency().p90()), phase.latency().p90()))
-                    .append(numberCell(Units.decimal(phase.latency().p99()), phase.latency().p99()))
-                    .append(numberCell(Units.decimal(phase.latency().max()), phase.latency().max()))
+                    .append(numberCell(NumberText.count(phase.requests()), phase.requests()))
+                    .append(numberCell(NumberText.count(phase.failed()), phase.failed()))
+                    .append(numberCell(NumberText.decimal(phase.requestsPerSecond()), phase.requestsPerSecond()))
+                    .append(numberCell(NumberText.decimal(phase.latency().p50()), phase.latency().p50()))
+                    .append(numberCell(NumberText.decimal(phase.latency().p90()), phase.latency().p90()))
+                    .append(numberCell(NumberText.decimal(phase.latency().p99()), phase.latency().p99()))
+                    .append(numberCell(NumberText.decimal(phase.latency().max()), phase.latency().max()))
                     .append("<td>").append(phase.statusCounts().entrySet().stream()
-                            .map(status -> status.getKey() + " × " + Units.count(status.getValue()))
+                            .map(status -> status.getKey() + " × " + NumberText.count(status.getValue()))
                             .collect(Collectors.joining(", "))).append("</td></tr>");
         }
         page.append("</tbody></table>");
@@ -225,8 +227,9 @@ public final class HtmlReport {
                 .append("</tr></thead><tbody>");
         for (SnapshotInfo snapshot : result.snapshots()) {
             page.append("<tr><td>").append(escape(snapshot.label())).append("</td>")
-                    .append(numberCell(Units.count(snapshot.nodeCount()), snapshot.nodeCount()))
-                    .append(numberCell(Units.bytes(snapshot.heapUsedBytes()), snapshot.heapUsedBytes())).append("</tr>");
+                    .append(numberCell(NumberText.count(snapshot.nodeCount()), snapshot.nodeCount()))
+                    .append(numberCell(NumberText.bytes(snapshot.heapUsedBytes()), snapshot.heapUsedBytes()))
+                    .append("</tr>");
         }
         page.append("</tbody></table>");
     }
@@ -248,12 +251,12 @@ public final class HtmlReport {
                 .append("</tr></thead><tbody>");
         for (ComparisonRow row : result.comparison()) {
             page.append("<tr><td><code>").append(escape(row.constructor())).append("</code></td>")
-                    .append(numberCell(Units.count(row.newCount()), row.newCount()))
-                    .append(numberCell(Units.count(row.deletedCount()), row.deletedCount()))
-                    .append(numberCell(signed(Units.count(row.countDelta()), row.countDelta()), row.countDelta()))
-                    .append(numberCell(Units.bytes(row.allocatedSize()), row.allocatedSize()))
-                    .append(numberCell(Units.bytes(row.freedSize()), row.freedSize()))
-                    .append(numberCell(signed(Units.bytes(row.sizeDelta()), row.sizeDelta()), row.sizeDelta()))
+                    .append(numberCell(NumberText.count(row.newCount()), row.newCount()))
+                    .append(numberCell(NumberText.count(row.deletedCount()), row.deletedCount()))
+                    .append(numberCell(signed(NumberText.count(row.countDelta()), row.countDelta()), row.countDelta()))
+                    .append(numberCell(NumberText.bytes(row.allocatedSize()), row.allocatedSize()))
+                    .append(numberCell(NumberText.bytes(row.freedSize()), row.freedSize()))
+                    .append(numberCell(signed(NumberText.bytes(row.sizeDelta()), row.sizeDelta()), row.sizeDelta()))
                     .append("</tr>");
         }
         page.append("</tbody></table>");

@@ -2,9 +2,9 @@ package dev.leakgate.report;
 
 import dev.leakgate.analysis.Finding;
 import dev.leakgate.gate.GateResult;
-import dev.leakgate.gate.Units;
 import dev.leakgate.gate.Verdict;
 import dev.leakgate.gate.Verdicts;
+import dev.leakgate.text.NumberText;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -89,7 +89,7 @@ public final class JUnitReport {
             }
             String detail = finding.unit() + " per snapshot: " + FindingText.perSnapshot(finding)
                     + "\nshape: " + finding.shape().label()
-                    + "\nretained size: " + Units.bytes(finding.retainedSize())
+                    + "\nretained size: " + NumberText.bytes(finding.retainedSize())
                     + "\nkept alive by: " + FindingText.orNone(finding.retainerPath())
                     + "\nallocated at: " + FindingText.orNone(finding.location())
                     + finding.allocationStacks().stream().map(stack -> "\nallocation stack: " + stack.frames())

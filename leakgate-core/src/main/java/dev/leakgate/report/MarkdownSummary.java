@@ -2,8 +2,8 @@ package dev.leakgate.report;
 
 import dev.leakgate.analysis.Finding;
 import dev.leakgate.gate.GateResult;
-import dev.leakgate.gate.Units;
 import dev.leakgate.load.PhaseResult;
+import dev.leakgate.text.NumberText;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,9 +35,9 @@ public final class MarkdownSummary {
             for (Finding finding : result.findings().subList(0, Math.min(MAX_FINDINGS, result.findings().size()))) {
                 md.append("| ").append(code(finding.constructor()))
                         .append(" | ").append(finding.shape().label())
-                        .append(" | +").append(Units.decimal(finding.growthPerRequest()))
+                        .append(" | +").append(NumberText.decimal(finding.growthPerRequest()))
                         .append(" | ").append(FindingText.perSnapshot(finding))
-                        .append(" | ").append(Units.bytes(finding.retainedSize()))
+                        .append(" | ").append(NumberText.bytes(finding.retainedSize()))
                         .append(" | ").append(finding.location() == null ? "" : code(finding.location()))
                         .append(" |\n");
             }
@@ -48,10 +48,10 @@ public final class MarkdownSummary {
         }
         if (!result.phases().isEmpty()) {
             PhaseResult load = PhaseResult.combine("all phases", result.phases());
-            md.append("Load: ").append(Units.count(load.requests())).append(" requests, ")
-                    .append(Units.decimal(load.requestsPerSecond())).append(" req/s, p99 ")
-                    .append(Units.decimal(load.latency().p99())).append(" ms, ")
-                    .append(Units.count(load.failed())).append(" failed.\n\n");
+            md.append("Load: ").append(NumberText.count(load.requests())).append(" requests, ")
+                    .append(NumberText.decimal(load.requestsPerSecond())).append(" req/s, p99 ")
+                    .append(NumberText.decimal(load.latency().p99())).append(" ms, ")
+                    .append(NumberText.count(load.failed())).append(" failed.\n\n");
         }
         md.append("Report: ").append(code(reportPage.toString())).append("\n\n");
         return md.toString();

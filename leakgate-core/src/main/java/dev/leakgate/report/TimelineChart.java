@@ -1,8 +1,8 @@
 package dev.leakgate.report;
 
 import dev.leakgate.gate.HeapTimeline;
-import dev.leakgate.gate.Units;
 import dev.leakgate.text.DurationText;
+import dev.leakgate.text.NumberText;
 
 import java.util.Locale;
 
@@ -61,7 +61,7 @@ final class TimelineChart {
         for (int tick = 0; tick <= 4; tick++) {
             double bytes = top * tick / 4;
             svg.append(String.format(Locale.ROOT, "<text class=\"tick\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>",
-                    LEFT - 6, y(bytes, top) + 4, Units.bytes((long) bytes)));
+                    LEFT - 6, y(bytes, top) + 4, NumberText.bytes((long) bytes)));
         }
         svg.append(String.format(Locale.ROOT, "<text class=\"tick\" x=\"%d\" y=\"%d\">0 s</text>", LEFT, HEIGHT - 8));
         svg.append(String.format(Locale.ROOT, "<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>",

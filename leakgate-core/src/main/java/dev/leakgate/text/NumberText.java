@@ -1,14 +1,14 @@
-package dev.leakgate.gate;
+package dev.leakgate.text;
 
 import java.util.Locale;
 
 /**
  * How leakgate writes numbers for people: the log, the findings table and the reports agree. Durations are
- * written by {@link dev.leakgate.text.DurationText}, which the packages before this one use too.
+ * written by {@link DurationText}.
  */
-public final class Units {
+public final class NumberText {
 
-    private Units() {
+    private NumberText() {
     }
 
     /** {@code 1,234,567} */
