@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.leakgate.load.NodeServer;
+import dev.leakgate.load.CountingServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,33 +15,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code leakgate load} run in-process against a real Node server, as a user runs it. */
 class LoadCommandTest {
 
-    private static NodeServer server;
+    @RegisterExtension
+    static final CountingServer server = new CountingServer();
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = NodeServer.start("counting-server.js");
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
-    }
-
-    @BeforeEach
-    void forgetEarlierRequests() throws Exception {
-        server.control("/__reset");
-    }
 
     @Test
     void printsOneJsonObjectWithTheRateLatencyPercentilesAndCounts() throws Exception {

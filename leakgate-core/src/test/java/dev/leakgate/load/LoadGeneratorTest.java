@@ -22,10 +22,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The load generator against a real Node http server that records what it receives. */
 class LoadGeneratorTest {
@@ -34,22 +32,8 @@ class LoadGeneratorTest {
     /** As fast as the connections go. */
     private static final double UNLIMITED_RATE = 0;
 
-    private static NodeServer server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = NodeServer.start("counting-server.js");
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
-    }
-
-    @BeforeEach
-    void forgetEarlierRequests() throws Exception {
-        server.control("/__reset");
-    }
+    @RegisterExtension
+    static final CountingServer server = new CountingServer();
 
     @Test
     void countsEveryRequestExactlyOnceUnderConcurrency() throws Exception {
