@@ -43,32 +43,33 @@ class KilledBuildTest {
 
     @Test
     void appAndTheProcessItStartedAreGoneWithinTenSecondsOfSigkillOfTheBuild() throws Exception {
-        BufferedReader buildOutput = startBuildAndAwaitRoundOne();
-
-        build.destroyForcibly().waitFor();
-        long killed = System.nanoTime();
-
-        for (long pid : appProcesses) {
-            assertTrue(awaitStopped(pid, Duration.ofSeconds(10)), "process " + pid + " outlived the killed build");
-        }
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - killed);
-        System.out.println("app and helper gone " + elapsed.toMillis() + " ms after SIGKILL of the build");
-        buildOutput.close();
+        assertAppGoneAfter("SIGKILL", () -> build.destroyForcibly().waitFor());
     }
 
     @Test
     void sigtermOfTheBuildStopsTheAppThroughItsShutdownHook() throws Exception {
+        assertAppGoneAfter("SIGTERM", () -> build.destroy());
+    }
+
+    /** Signals the build in round one, then waits up to 10 s for the app and its child to be gone. */
+    private void assertAppGoneAfter(String signal, SignalToBuild stop) throws Exception {
         BufferedReader buildOutput = startBuildAndAwaitRoundOne();
 
-        build.destroy();
-        long terminated = System.nanoTime();
+        stop.send();
+        long signalled = System.nanoTime();
 
         for (long pid : appProcesses) {
-            assertTrue(awaitStopped(pid, Duration.ofSeconds(10)), "process " + pid + " outlived the terminated build");
+            assertTrue(awaitStopped(pid, Duration.ofSeconds(10)), "process " + pid + " outlived " + signal + " of the build");
         }
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - terminated);
-        System.out.println("app and helper gone " + elapsed.toMillis() + " ms after SIGTERM of the build");
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - signalled);
+        System.out.println("app and helper gone " + elapsed.toMillis() + " ms after " + signal + " of the build");
         buildOutput.close();
+    }
+
+    /** How the test ends the build. */
+    @FunctionalInterface
+    private interface SignalToBuild {
+        void send() throws Exception;
     }
 
     /** Starts {@link GateInChildJvm} and returns once its app is being served round 1. */
