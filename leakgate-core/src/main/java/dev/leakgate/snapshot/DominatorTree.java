@@ -1,5 +1,6 @@
 package dev.leakgate.snapshot;
 
+import java.util.Arrays;
 import java.util.BitSet;
 
 /**
@@ -91,11 +92,12 @@ final class DominatorTree {
         /** Per depth-first number, the immediate dominator's; the predecessors are dropped on return. */
         private int[] immediateDominators() {
             int[] firstPredecessor = new int[vertexCount + 2];
-            int[] predecessors = otherPredecessors(firstPredecessor);
+            int[] lowestPredecessor = new int[numbered + 1];
+            int[] predecessors = higherPredecessors(firstPredecessor, lowestPredecessor);
             // From here on everything is indexed by depth-first number: the numbers' memory holds the semidominators.
             int[] semi = number;
             number = null;
-            return immediateDominators(firstPredecessor, predecessors, semi);
+            return immediateDominators(firstPredecessor, predecessors, lowestPredecessor, semi);
         }
 
         private BitSet retainedNodes() {
@@ -143,17 +145,24 @@ final class DominatorTree {
         }
 
         /**
-         * The retaining references of each vertex other than those from its depth-first parent, as
-         * depth-first numbers grouped by vertex: {@code predecessors[firstPredecessor[v] ..
-         * firstPredecessor[v + 1] - 1]}.
+         * The retaining references of each vertex from vertices numbered higher, as depth-first numbers
+         * grouped by vertex: {@code predecessors[firstPredecessor[v] .. firstPredecessor[v + 1] - 1]}. A
+         * lower-numbered predecessor is its own semidominator candidate, so only the lowest of them is
+         * kept, in {@code lowestPredecessor[v]}: the list stays shorter, and so does the work on it.
          */
-        private int[] otherPredecessors(int[] firstPredecessor) {
+        private int[] higherPredecessors(int[] firstPredecessor, int[] lowestPredecessor) {
+            Arrays.fill(lowestPredecessor, Integer.MAX_VALUE);
             for (int node = 0; node < vertexCount; node++) {
                 int source = number[node];
                 for (int edge = graph.edgesStart(node); edge < graph.edgesEnd(node); edge++) {
+                    if (!edges.retains(edge)) {
+                        continue;
+                    }
                     int target = number[graph.edgeTarget(edge)];
-                    if (edges.retains(edge) && parent[target] != source) {
+                    if (source > target) {
                         firstPredecessor[target + 1]++;
+                    } else if (source < lowestPredecessor[target]) {
+                        lowestPredecessor[target] = source;
                     }
                 }
             }
@@ -166,7 +175,7 @@ final class DominatorTree {
                 int source = number[node];
                 for (int edge = graph.edgesStart(node); edge < graph.edgesEnd(node); edge++) {
                     int target = number[graph.edgeTarget(edge)];
-                    if (edges.retains(edge) && parent[target] != source) {
+                    if (source > target && edges.retains(edge)) {
                         predecessors[firstPredecessor[target]++] = source;
                     }
                 }
@@ -176,27 +185,32 @@ final class DominatorTree {
             return predecessors;
         }
 
-        /** Semidominators by Lengauer and Tarjan, then each immediate dominator as the nearest common ancestor. */
-        private int[] immediateDominators(int[] firstPredecessor, int[] predecessors, int[] semi) {
-            int[] label = new int[numbered + 1];
-            int[] ancestor = new int[numbered + 1];
-            GrowableIntArray path = new GrowableIntArray(0);
+        /**
+         * Semidominators by Lengauer and Tarjan, then each immediate dominator as the nearest common ancestor.
+         * No array is allocated here, where memory peaks: each one reuses one whose contents are done with.
+         */
+        private int[] immediateDominators(int[] firstPredecessor, int[] predecessors, int[] lowestPredecessor,
+                                          int[] semi) {
+            int[] label = lowestPredecessor;
             for (int v = 1; v <= numbered; v++) {
+                // The depth-first parent is one of the predecessors numbered lower.
+                semi[v] = Math.min(parent[v], lowestPredecessor[v]);
                 label[v] = v;
-                // The depth-first parent is a predecessor whose number is lower: it is the first candidate.
-                semi[v] = parent[v];
             }
+            // Vertices are linked to the forest in falling order, so those above w are the linked ones. Vertex x's
+            // forest ancestor is kept at firstPredecessor[x + 1], which w no longer reads once x > w.
+            int[] ancestor = firstPredecessor;
+            GrowableIntArray path = new GrowableIntArray(0);
             for (int w = numbered; w >= 2; w--) {
                 for (int k = firstPredecessor[w]; k < firstPredecessor[w + 1]; k++) {
-                    int v = predecessors[k];
-                    int candidate = v < w ? v : semi[evaluate(v, ancestor, label, semi, path)];
+                    int candidate = semi[evaluate(predecessors[k], w, ancestor, label, semi, path)];
                     if (candidate < semi[w]) {
                         semi[w] = candidate;
                     }
                 }
-                ancestor[w] = parent[w];
+                ancestor[w + 1] = parent[w];
             }
-            int[] idom = ancestor; // no longer needed as such: reuse its memory
+            int[] idom = label;
             idom[ROOT] = ROOT;
             for (int w = 2; w <= numbered; w++) {
                 int dominator = parent[w];
@@ -208,21 +222,21 @@ final class DominatorTree {
             return idom;
         }
 
-        /** The vertex with the least semidominator on the linked path above {@code v}, compressing the path. */
-        private static int evaluate(int v, int[] ancestor, int[] label, int[] semi, GrowableIntArray path) {
-            if (ancestor[v] == 0) {
-                return v;
-            }
-            for (int x = v; ancestor[ancestor[x]] != 0; x = ancestor[x]) {
+        /**
+         * The vertex with the least semidominator on the forest path above {@code v}, a linked vertex (numbered
+         * above {@code w}), compressing the path; {@code ancestor} is shifted by one, as kept above.
+         */
+        private static int evaluate(int v, int w, int[] ancestor, int[] label, int[] semi, GrowableIntArray path) {
+            for (int x = v; ancestor[x + 1] > w; x = ancestor[x + 1]) {
                 path.add(x);
             }
             while (!path.isEmpty()) {
                 int x = path.removeLast();
-                int a = ancestor[x];
+                int a = ancestor[x + 1];
                 if (semi[label[a]] < semi[label[x]]) {
                     label[x] = label[a];
                 }
-                ancestor[x] = ancestor[a];
+                ancestor[x + 1] = ancestor[a + 1];
             }
             return label[v];
         }
