@@ -5,6 +5,7 @@ import dev.leakgate.analysis.Finding;
 import dev.leakgate.analysis.LeakThresholds;
 import dev.leakgate.analysis.ScriptCatalog;
 import dev.leakgate.analysis.SeriesAnalyzer;
+import dev.leakgate.concurrent.TaskFailure;
 import dev.leakgate.gate.GateResult;
 import dev.leakgate.gate.HeapTimeline;
 import dev.leakgate.gate.Setting;
@@ -143,17 +144,7 @@ final class CompareCommand implements Command {
         try {
             return future.get();
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
+            throw TaskFailure.rethrown(e);
         }
     }
 

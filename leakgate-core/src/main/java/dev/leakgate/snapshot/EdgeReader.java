@@ -15,7 +15,14 @@ abstract class EdgeReader {
     private int count;
     private int largestName = -1;
     private int edgeWithLargestName;
+    private int largestTarget = -1;
+    private int edgeWithLargestTarget;
 
+    /**
+     * @param nodeCount the nodes an edge may point at, checked as each edge arrives; a reader that runs
+     *                  before the nodes are counted passes {@link Integer#MAX_VALUE} and calls
+     *                  {@link #requireTargetsBelow} once they are
+     */
     EdgeReader(SnapshotMeta meta, int nodeCount, String source) {
         this.meta = meta;
         this.source = source;
@@ -53,7 +60,12 @@ abstract class EdgeReader {
                 largestName = (int) name;
                 edgeWithLargestName = count;
             }
-            edge(count++, (int) type, (int) name, (int) (toNode / nodeFieldCount));
+            int target = (int) (toNode / nodeFieldCount);
+            if (target > largestTarget) {
+                largestTarget = target;
+                edgeWithLargestTarget = count;
+            }
+            edge(count++, (int) type, (int) name, target);
         }
     }
 
@@ -65,6 +77,12 @@ abstract class EdgeReader {
         if (largestName >= stringCount) {
             throw problem("edge " + edgeWithLargestName + " names string " + largestName + " but there are "
                     + stringCount + " strings");
+        }
+    }
+
+    final void requireTargetsBelow(int nodeCount) throws SnapshotFormatException {
+        if (largestTarget >= nodeCount) {
+            throw problem("edge " + edgeWithLargestTarget + " points at no node");
         }
     }
 

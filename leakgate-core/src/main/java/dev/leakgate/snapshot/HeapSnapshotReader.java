@@ -1,14 +1,18 @@
 package dev.leakgate.snapshot;
 
+import dev.leakgate.concurrent.TaskFailure;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PushbackInputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.zip.GZIPInputStream;
@@ -16,7 +20,8 @@ import java.util.zip.ZipException;
 
 /**
  * Reads V8 {@code .heapsnapshot} files (plain or gzip-compressed) and snapshots as they arrive, in
- * one streaming pass. A {@link ReadMode#GRAPH} snapshot takes about 34 bytes of heap per node
+ * one streaming pass; a plain file's nodes and edges are read for a graph on threads of their own
+ * (see {@link ArrayReading}). A {@link ReadMode#GRAPH} snapshot takes about 34 bytes of heap per node
  * (strings included) and 9 per edge; a {@link ReadMode#SUMMARY} snapshot never stores its edges,
  * uses them as they stream by, and keeps about 30 bytes per node once read.
  */
@@ -38,7 +43,7 @@ public final class HeapSnapshotReader {
             throw new SnapshotFormatException(source + " cannot be opened: " + e.getMessage(), e);
         }
         try (in) {
-            return read(in, source, mode);
+            return read(in, source, mode, ArrayReading.inParallel(offset -> openAt(file, offset), source));
         }
     }
 
@@ -68,21 +73,23 @@ public final class HeapSnapshotReader {
         try {
             return parsing.get();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException("parsing " + sourceName + " failed", e.getCause());
+            throw TaskFailure.rethrown(e);
         }
     }
 
     /** Reads a snapshot from a stream, which is left open; {@code sourceName} names it in messages. */
     public HeapSnapshot read(InputStream in, String sourceName, ReadMode mode) throws IOException {
+        return read(in, sourceName, mode, ArrayReading.INLINE);
+    }
+
+    private HeapSnapshot read(InputStream in, String sourceName, ReadMode mode, ArrayReading arrays)
+            throws IOException {
         ParsedSnapshot parsed;
         try {
-            parsed = parser.parse(decompressed(in, sourceName), sourceName, mode);
+            InputStream plain = decompressed(in, sourceName);
+            // Compressed bytes cannot be entered in the middle: they are read in one pass.
+            ArrayReading reading = plain instanceof GZIPInputStream ? ArrayReading.INLINE : arrays;
+            parsed = parser.parse(plain, sourceName, mode, reading);
         } catch (EOFException | ZipException e) {
             throw new SnapshotFormatException(sourceName + " is truncated or damaged: " + e.getMessage(), e);
         }
@@ -90,6 +97,17 @@ public final class HeapSnapshotReader {
         ClassNames classes = ClassNames.of(graph, parsed.shapes());
         return new HeapSnapshot(sourceName, mode, graph, mode == ReadMode.GRAPH ? classes.withoutShapes() : classes,
                 parsed.locations(), parsed.edgeCount(), parsed.ownedReferenceCounts());
+    }
+
+    private static InputStream openAt(Path file, long offset) throws IOException {
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        try {
+            channel.position(offset);
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+        return Channels.newInputStream(channel);
     }
 
     private static InputStream decompressed(InputStream in, String sourceName) throws IOException {

@@ -26,7 +26,13 @@ final class JsonInput {
     private boolean reachedEnd;
 
     JsonInput(InputStream in) {
+        this(in, 0);
+    }
+
+    /** A document read from {@code startOffset} on: offsets in messages count from the document's start. */
+    JsonInput(InputStream in, long startOffset) {
         this.in = in;
+        this.bufferOffset = startOffset;
     }
 
     /** How many bytes of the document were consumed. */
@@ -127,6 +133,28 @@ final class JsonInput {
             started = true;
         }
         return count;
+    }
+
+    /**
+     * Passes over the rest of the array of integers being read, up to and including its closing bracket,
+     * without looking at its values: for an array that another reader reads.
+     */
+    void skipIntegers() throws IOException {
+        while (true) {
+            if (position == limit && !fill()) {
+                throw new EndOfInputException(offset());
+            }
+            byte[] bytes = buffer;
+            int end = limit;
+            for (int at = position; at < end; at++) {
+                if (bytes[at] == ']') {
+                    position = at + 1;
+                    arrayEnded = true;
+                    return;
+                }
+            }
+            position = end;
+        }
     }
 
     /** Consumes the characters of a number, whatever its form. */

@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * Streams a {@code .heapsnapshot} JSON document into flat columns without building a tree, in one
- * pass over the input. The header ({@code snapshot}) must come before {@code nodes} and
+ * pass over the input; the big arrays of a file may be read alongside that pass, on threads of their
+ * own (see {@link ArrayReading}). The header ({@code snapshot}) must come before {@code nodes} and
  * {@code edges}, as V8 writes it; names ({@code strings}) come last and are resolved afterwards.
  *
  * <p>The flat integer arrays, nearly all of a snapshot's bytes, are read by {@link JsonInput}
@@ -36,19 +37,37 @@ final class SnapshotParser {
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             .build();
 
+    /** Reads a stream in one pass, as it arrives. */
     ParsedSnapshot parse(InputStream in, String source, ReadMode mode) throws IOException {
+        return parse(in, source, mode, ArrayReading.INLINE);
+    }
+
+    /** Reads a document whose big arrays {@code arrays} reads: see {@link ArrayReading}. */
+    ParsedSnapshot parse(InputStream in, String source, ReadMode mode, ArrayReading arrays) throws IOException {
         JsonInput input = new JsonInput(in);
         try {
-            return new Document(input, source, mode).read();
-        } catch (JsonInput.EndOfInputException e) {
-            throw truncated(source, e.offset(), e);
-        } catch (JsonInput.NotAnIntegerException e) {
-            if (input.reachedEnd()) {
-                throw truncated(source, e.offset(), e);
-            }
-            throw SnapshotMeta.notASnapshot(source, "byte " + e.offset() + " holds " + e.getMessage()
-                    + " where only integers belong");
+            return new Document(input, source, mode, arrays).read();
+        } catch (IOException e) {
+            throw arrays.firstFailure(refusal(e, input, source));
+        } catch (RuntimeException | Error e) {
+            arrays.firstFailure(null);
+            throw e;
         }
+    }
+
+    /** What the integer reader's complaint means for the document: cut off, or not a snapshot. */
+    static IOException refusal(IOException e, JsonInput input, String source) {
+        if (e instanceof JsonInput.EndOfInputException end) {
+            return truncated(source, end.offset(), e);
+        }
+        if (e instanceof JsonInput.NotAnIntegerException notAnInteger) {
+            if (input.reachedEnd()) {
+                return truncated(source, notAnInteger.offset(), e);
+            }
+            return SnapshotMeta.notASnapshot(source, "byte " + notAnInteger.offset() + " holds "
+                    + notAnInteger.getMessage() + " where only integers belong");
+        }
+        return e;
     }
 
     private static SnapshotFormatException truncated(String source, long offset, Exception cause) {
@@ -68,21 +87,27 @@ final class SnapshotParser {
         private final JsonInput input;
         private final String source;
         private final ReadMode mode;
+        /** A summary's edges need its nodes as they stream by: it reads everything in order. */
+        private final ArrayReading arrays;
         private SnapshotMeta meta;
         private int expectedNodes;
         private int expectedEdges;
         private int rootIndex;
+        private NodeColumns nodeColumns;
+        private ArrayReading.Pending nodesRead;
         private NodeColumns nodes;
         private byte[] nodeTypes;
         private int[] firstEdges;
         private EdgeReader edges;
+        private ArrayReading.Pending edgesRead;
         private int[] locations = new int[0];
         private StringTable strings;
 
-        Document(JsonInput input, String source, ReadMode mode) {
+        Document(JsonInput input, String source, ReadMode mode, ArrayReading arrays) {
             this.input = input;
             this.source = source;
             this.mode = mode;
+            this.arrays = mode == ReadMode.GRAPH ? arrays : ArrayReading.INLINE;
         }
 
         ParsedSnapshot read() throws IOException {
@@ -178,12 +203,24 @@ final class SnapshotParser {
 
         private void readNodes() throws IOException {
             requireHeaderBefore("nodes");
-            expectArrayStart("nodes");
-            NodeColumns columns = new NodeColumns(meta, expectedNodes, source);
-            long[] chunk = new long[RECORDS_PER_CHUNK * meta.nodeFieldCount()];
-            while (!input.integersEnded()) {
-                columns.accept(chunk, input.readIntegers(chunk));
+            if (nodeColumns != null) {
+                throw SnapshotMeta.notASnapshot(source, "it has \"nodes\" twice");
             }
+            expectArrayStart("nodes");
+            nodeColumns = new NodeColumns(meta, expectedNodes, source);
+            nodesRead = arrays.read(input, RECORDS_PER_CHUNK * meta.nodeFieldCount(), nodeColumns::accept);
+            if (mode == ReadMode.SUMMARY) {
+                awaitNodes();
+            }
+        }
+
+        /** Takes the nodes once all are read. */
+        private void awaitNodes() throws IOException {
+            if (nodes != null) {
+                return;
+            }
+            nodesRead.await();
+            NodeColumns columns = nodeColumns;
             columns.requireEdgeCountInRange();
             if (columns.count() == 0) {
                 throw SnapshotMeta.notASnapshot(source, "it has no nodes");
@@ -198,32 +235,30 @@ final class SnapshotParser {
 
         private EdgeReader readEdges() throws IOException {
             requireHeaderBefore("edges");
-            if (nodes == null) {
+            if (nodeColumns == null) {
                 throw SnapshotMeta.notASnapshot(source, "\"edges\" comes before \"nodes\"");
+            }
+            if (edges != null) {
+                throw SnapshotMeta.notASnapshot(source, "it has \"edges\" twice");
             }
             expectArrayStart("edges");
             EdgeReader columns = mode == ReadMode.GRAPH
-                    ? new EdgeColumns(meta, expectedEdges, nodes.count(), source)
+                    ? new EdgeColumns(meta, expectedEdges, source)
                     : new SummaryEdges(meta, nodeTypes, firstEdges, rootIndex / meta.nodeFieldCount(), source);
-            long[] chunk = new long[RECORDS_PER_CHUNK * meta.edgeFieldCount()];
-            while (!input.integersEnded()) {
-                columns.accept(chunk, input.readIntegers(chunk));
-            }
+            edgesRead = arrays.read(input, RECORDS_PER_CHUNK * meta.edgeFieldCount(), columns::accept);
             return columns;
         }
 
         private void readLocations() throws IOException {
             expectArrayStart("locations");
             GrowableIntArray values = new GrowableIntArray(0);
-            long[] chunk = new long[RECORDS_PER_CHUNK];
-            while (!input.integersEnded()) {
-                int count = input.readIntegers(chunk);
+            ArrayReading.readAll(input, RECORDS_PER_CHUNK, (chunk, count) -> {
                 if (mode == ReadMode.GRAPH) {
                     for (int i = 0; i < count; i++) {
                         values.add((int) Math.min(Integer.MAX_VALUE, chunk[i]));
                     }
                 }
-            }
+            });
             locations = values.toArray();
         }
 
@@ -243,7 +278,13 @@ final class SnapshotParser {
             return values.build();
         }
 
-        private ParsedSnapshot finish() throws SnapshotFormatException {
+        private ParsedSnapshot finish() throws IOException {
+            if (nodeColumns != null) {
+                awaitNodes();
+            }
+            if (edges != null) {
+                edgesRead.await();
+            }
             if (meta == null || nodes == null || edges == null || strings == null) {
                 String missing = meta == null ? "snapshot"
                         : nodes == null ? "nodes"
@@ -258,6 +299,7 @@ final class SnapshotParser {
             }
             nodes.requireNamesBelow(strings.size());
             edges.requireNamesBelow(strings.size());
+            edges.requireTargetsBelow(nodeCount);
             int root = rootIndex / meta.nodeFieldCount();
             int[] names = nodes.names.toArray();
             if (edges instanceof SummaryEdges summary) {
