@@ -18,8 +18,9 @@ import java.util.BitSet;
  * held only weakly), each with what it reaches.
  *
  * <p>Memory: the vertices are numbered in depth-first order and every array is indexed by that
- * number. A vertex's reference from its depth-first parent is implied, so only the other retaining
- * references are stored; most objects have no other one.
+ * number. Only references from higher-numbered vertices are stored per vertex; of those from lower
+ * numbers (the depth-first parent among them) only the lowest matters, and most objects have no
+ * other reference at all. Arrays are reused once their contents are done with.
  */
 final class DominatorTree {
 
