@@ -8,12 +8,12 @@
 #   SCALE       1000000 gives about 250/300/370 MB; 3000000 about 1 GB for the last one
 #   DIR         where the snapshots are written (kept: an existing s3.heapsnapshot is reused)
 #   PAIRS       runs of each contender (default 3)
-#   JAVA_HEAP   -Xmx for compare (default 430m, 10 MB above what scale 1000000 needs; 3g at scale 3000000)
+#   JAVA_HEAP   -Xmx for compare (default 420m, 10 MB above what scale 1000000 needs; 3g at scale 3000000)
 #   --no-memlab only time compare (memlab needs ~2 GB per 1000000 of scale)
 # Needs: leakgate-core/target/leakgate-cli.jar (mvn -B package -DskipTests), GNU time (apt-get install time).
 set -euo pipefail
 
-gen=$1 scale=$2 dir=$3 pairs=${4:-3} heap=${5:-430m} with_memlab=yes
+gen=$1 scale=$2 dir=$3 pairs=${4:-3} heap=${5:-420m} with_memlab=yes
 [[ "${6:-}" == "--no-memlab" ]] && with_memlab=no
 bench=$(cd "$(dirname "$0")" && pwd)
 jar="$bench/../leakgate-core/target/leakgate-cli.jar"

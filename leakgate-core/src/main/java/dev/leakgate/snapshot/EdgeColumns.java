@@ -7,33 +7,28 @@ package dev.leakgate.snapshot;
  */
 final class EdgeColumns extends EdgeReader {
 
-    private final GrowableByteArray types;
     private final GrowableIntArray names;
-    private final GrowableIntArray targets;
+    private final GrowableIntArray typesAndTargets;
 
     EdgeColumns(SnapshotMeta meta, int expected, String source) {
         super(meta, Integer.MAX_VALUE, source);
-        types = new GrowableByteArray(expected);
         names = new GrowableIntArray(expected);
-        targets = new GrowableIntArray(expected);
+        typesAndTargets = new GrowableIntArray(expected);
     }
 
     @Override
     void edge(int edge, int type, int name, int target) {
-        types.add((byte) type);
         names.add(name);
-        targets.add(target);
-    }
-
-    byte[] types() {
-        return types.toArray();
+        // A target beyond the nodes spills into the type, but is refused once the nodes are counted.
+        typesAndTargets.add(HeapGraph.packedEdge(type, target));
     }
 
     int[] names() {
         return names.toArray();
     }
 
-    int[] targets() {
-        return targets.toArray();
+    /** Types and targets, {@linkplain HeapGraph#packedEdge packed}. */
+    int[] typesAndTargets() {
+        return typesAndTargets.toArray();
     }
 }

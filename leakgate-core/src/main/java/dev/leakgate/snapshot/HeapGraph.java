@@ -5,6 +5,10 @@ package dev.leakgate.snapshot;
  * strings table. Edges of node {@code n} are {@code edgesStart(n) .. edgesEnd(n) - 1}; edge targets
  * are node ordinals (V8's {@code to_node} divided by the node field count).
  *
+ * <p>An edge's type and target share one {@code int} ({@link #packedEdge}): V8 has seven edge types,
+ * which fit in the top four bits, and the other 28 bits number more nodes than a heap snapshot that
+ * fits in memory has. That is a byte less per edge, the biggest column of the biggest snapshot.
+ *
  * <p>Arrays are shared, not copied, and never modified after construction.
  */
 final class HeapGraph {
@@ -15,16 +19,22 @@ final class HeapGraph {
     private final int[] nodeNames;
     private final int[] nodeIds;
     private final long[] selfSizes;
+    /** Edge types fit in the bits above a target. */
+    static final int MAX_EDGE_TYPES = 16;
+    /** Node ordinals fit in the bits below a type. */
+    static final int MAX_NODES = 1 << 28;
+    private static final int TYPE_SHIFT = 28;
+    private static final int TARGET_MASK = MAX_NODES - 1;
+
     private final int[] firstEdges;
-    private final byte[] edgeTypes;
     private final int[] edgeNames;
-    private final int[] edgeTargets;
+    private final int[] packedEdges;
     private final StringTable strings;
     private final int elementEdge;
     private final int hiddenEdge;
 
     HeapGraph(SnapshotMeta meta, int root, byte[] nodeTypes, int[] nodeNames, int[] nodeIds, long[] selfSizes,
-            int[] firstEdges, byte[] edgeTypes, int[] edgeNames, int[] edgeTargets, StringTable strings) {
+            int[] firstEdges, int[] edgeNames, int[] packedEdges, StringTable strings) {
         this.meta = meta;
         this.root = root;
         this.nodeTypes = nodeTypes;
@@ -32,9 +42,8 @@ final class HeapGraph {
         this.nodeIds = nodeIds;
         this.selfSizes = selfSizes;
         this.firstEdges = firstEdges;
-        this.edgeTypes = edgeTypes;
         this.edgeNames = edgeNames;
-        this.edgeTargets = edgeTargets;
+        this.packedEdges = packedEdges;
         this.strings = strings;
         this.elementEdge = meta.edgeType("element");
         this.hiddenEdge = meta.edgeType("hidden");
@@ -43,8 +52,13 @@ final class HeapGraph {
     /** The nodes of a summary, whose edges were used while they were read and not kept: it has no edges to ask for. */
     static HeapGraph withoutEdges(SnapshotMeta meta, int root, byte[] nodeTypes, int[] nodeNames, int[] nodeIds,
                                   long[] selfSizes, StringTable strings) {
-        return new HeapGraph(meta, root, nodeTypes, nodeNames, nodeIds, selfSizes, null, new byte[0], new int[0],
-                new int[0], strings);
+        return new HeapGraph(meta, root, nodeTypes, nodeNames, nodeIds, selfSizes, null, new int[0], new int[0],
+                strings);
+    }
+
+    /** An edge's type and target (below {@link #MAX_EDGE_TYPES} and {@link #MAX_NODES}) as one value. */
+    static int packedEdge(int type, int target) {
+        return type << TYPE_SHIFT | target;
     }
 
     SnapshotMeta meta() {
@@ -60,7 +74,7 @@ final class HeapGraph {
     }
 
     int edgeCount() {
-        return edgeTargets.length;
+        return packedEdges.length;
     }
 
     int nodeType(int node) {
@@ -119,20 +133,21 @@ final class HeapGraph {
     }
 
     int edgeType(int edge) {
-        return edgeTypes[edge];
+        return packedEdges[edge] >>> TYPE_SHIFT;
     }
 
     String edgeTypeName(int edge) {
-        return meta.edgeTypes().get(edgeTypes[edge]);
+        return meta.edgeTypes().get(edgeType(edge));
     }
 
     int edgeTarget(int edge) {
-        return edgeTargets[edge];
+        return packedEdges[edge] & TARGET_MASK;
     }
 
     /** Elements and hidden edges carry an index; all other edges a string index. */
     boolean hasStringName(int edge) {
-        return edgeTypes[edge] != elementEdge && edgeTypes[edge] != hiddenEdge;
+        int type = edgeType(edge);
+        return type != elementEdge && type != hiddenEdge;
     }
 
     /** The raw {@code name_or_index}: a string index for named edges, the index itself otherwise. */

@@ -33,6 +33,11 @@ record SnapshotMeta(
         List<?> locationFields = meta.get("location_fields") instanceof List<?> fields ? fields : List.of();
         int nodeTypeField = required(nodeFields, "type", "node_fields", source);
         int edgeTypeField = required(edgeFields, "type", "edge_fields", source);
+        List<String> edgeTypes = typeNames(meta, "edge_types", edgeTypeField, source);
+        if (edgeTypes.size() > HeapGraph.MAX_EDGE_TYPES) {
+            throw notASnapshot(source, "snapshot.meta.edge_types lists " + edgeTypes.size()
+                    + " types where V8 has 7 (leakgate reads up to " + HeapGraph.MAX_EDGE_TYPES + ")");
+        }
         return new SnapshotMeta(
                 nodeFields.size(),
                 nodeTypeField,
@@ -45,7 +50,7 @@ record SnapshotMeta(
                 edgeTypeField,
                 required(edgeFields, "name_or_index", "edge_fields", source),
                 required(edgeFields, "to_node", "edge_fields", source),
-                typeNames(meta, "edge_types", edgeTypeField, source),
+                edgeTypes,
                 locationFields.size(),
                 locationFields.indexOf("object_index"),
                 locationFields.indexOf("script_id"),

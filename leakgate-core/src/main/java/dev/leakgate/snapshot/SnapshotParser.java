@@ -313,7 +313,7 @@ final class SnapshotParser {
             }
             EdgeColumns columns = (EdgeColumns) edges;
             HeapGraph graph = new HeapGraph(meta, root, nodeTypes, names, nodes.ids.toArray(),
-                    nodes.selfSizes.toArray(), firstEdges, columns.types(), columns.names(), columns.targets(), strings);
+                    nodes.selfSizes.toArray(), firstEdges, columns.names(), columns.typesAndTargets(), strings);
             OwnedSizes.of(graph);
             return new ParsedSnapshot(graph, PlainObjectShapes.of(graph),
                     SourceLocations.from(locations, meta, nodeCount, source), edges.count(), null);
@@ -413,6 +413,9 @@ final class SnapshotParser {
                 long id = values[start + idField];
                 if (type >= typeCount) {
                     throw problem("node " + ids.size() + " has an unknown type " + type);
+                }
+                if (ids.size() == HeapGraph.MAX_NODES) {
+                    throw problem("it has more nodes than leakgate can hold (" + HeapGraph.MAX_NODES + ")");
                 }
                 // Ids are unsigned 32-bit numbers; only native objects get ids of 2^31 and above.
                 if (id > 0xffff_ffffL) {

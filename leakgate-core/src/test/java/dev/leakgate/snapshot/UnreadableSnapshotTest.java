@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +70,29 @@ class UnreadableSnapshotTest {
                 + "\"nodes\":[0,0,1,0,1],\"edges\":[0,1,10],\"strings\":[\"\"]}";
         assertRefused("damaged.heapsnapshot", edgeToNowhere.getBytes(StandardCharsets.UTF_8),
                 "is not a V8 heap snapshot: edge 0 points at no node");
+    }
+
+    @Test
+    void saysAnEdgeFarBeyondTheNodesPointsAtNoNode() throws IOException {
+        // Past the 2^28 nodes an edge's target shares its int with the edge's type.
+        long farTarget = ((1L << 28) + 3) * 5;
+        String edgeFarAway = "{\"snapshot\":{\"meta\":{\"node_fields\":[\"type\",\"name\",\"id\",\"self_size\","
+                + "\"edge_count\"],\"node_types\":[[\"synthetic\",\"object\"]],\"edge_fields\":[\"type\","
+                + "\"name_or_index\",\"to_node\"],\"edge_types\":[[\"element\",\"property\"]]}},"
+                + "\"nodes\":[0,0,1,0,1],\"edges\":[1,0," + farTarget + "],\"strings\":[\"\"]}";
+        assertRefused("far.heapsnapshot", edgeFarAway.getBytes(StandardCharsets.UTF_8),
+                "is not a V8 heap snapshot: edge 0 points at no node");
+    }
+
+    @Test
+    void refusesMoreEdgeTypesThanAnEdgeHasRoomFor() throws IOException {
+        String seventeenTypes = IntStream.range(0, 17).mapToObj(t -> "\"t" + t + "\"").collect(Collectors.joining(","));
+        String manyTypes = "{\"snapshot\":{\"meta\":{\"node_fields\":[\"type\",\"name\",\"id\",\"self_size\","
+                + "\"edge_count\"],\"node_types\":[[\"synthetic\",\"object\"]],\"edge_fields\":[\"type\","
+                + "\"name_or_index\",\"to_node\"],\"edge_types\":[[" + seventeenTypes + "]]}},"
+                + "\"nodes\":[0,0,1,0,0],\"edges\":[],\"strings\":[\"\"]}";
+        assertRefused("types.heapsnapshot", manyTypes.getBytes(StandardCharsets.UTF_8),
+                "is not a V8 heap snapshot: snapshot.meta.edge_types lists 17 types where V8 has 7");
     }
 
     @Test
