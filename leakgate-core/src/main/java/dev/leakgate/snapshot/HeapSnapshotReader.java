@@ -22,7 +22,7 @@ import java.util.zip.ZipException;
  * Reads V8 {@code .heapsnapshot} files (plain or gzip-compressed) and snapshots as they arrive, in
  * one streaming pass; a plain file's nodes and edges are read for a graph on threads of their own
  * (see {@link ArrayReading}). A {@link ReadMode#GRAPH} snapshot takes about 34 bytes of heap per node
- * (strings included) and 9 per edge; a {@link ReadMode#SUMMARY} snapshot never stores its edges,
+ * (strings included) and 8 per edge; a {@link ReadMode#SUMMARY} snapshot never stores its edges,
  * uses them as they stream by, and keeps about 30 bytes per node once read.
  */
 public final class HeapSnapshotReader {
