@@ -13,12 +13,6 @@ package dev.leakgate.snapshot;
  */
 final class HeapGraph {
 
-    private final SnapshotMeta meta;
-    private final int root;
-    private final byte[] nodeTypes;
-    private final int[] nodeNames;
-    private final int[] nodeIds;
-    private final long[] selfSizes;
     /** Edge types fit in the bits above a target. */
     static final int MAX_EDGE_TYPES = 16;
     /** Node ordinals fit in the bits below a type. */
@@ -26,6 +20,12 @@ final class HeapGraph {
     private static final int TYPE_SHIFT = 28;
     private static final int TARGET_MASK = MAX_NODES - 1;
 
+    private final SnapshotMeta meta;
+    private final int root;
+    private final byte[] nodeTypes;
+    private final int[] nodeNames;
+    private final int[] nodeIds;
+    private final long[] selfSizes;
     private final int[] firstEdges;
     private final int[] edgeNames;
     private final int[] packedEdges;
