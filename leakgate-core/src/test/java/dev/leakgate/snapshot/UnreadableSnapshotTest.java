@@ -64,11 +64,7 @@ class UnreadableSnapshotTest {
 
     @Test
     void saysWhichNumberOfADamagedSnapshotIsWrong() throws IOException {
-        String edgeToNowhere = "{\"snapshot\":{\"meta\":{\"node_fields\":[\"type\",\"name\",\"id\",\"self_size\","
-                + "\"edge_count\"],\"node_types\":[[\"synthetic\",\"object\"]],\"edge_fields\":[\"type\","
-                + "\"name_or_index\",\"to_node\"],\"edge_types\":[[\"element\",\"property\"]]}},"
-                + "\"nodes\":[0,0,1,0,1],\"edges\":[0,1,10],\"strings\":[\"\"]}";
-        assertRefused("damaged.heapsnapshot", edgeToNowhere.getBytes(StandardCharsets.UTF_8),
+        assertRefused("damaged.heapsnapshot", oneNode("\"element\",\"property\"", "0,1,10"),
                 "is not a V8 heap snapshot: edge 0 points at no node");
     }
 
@@ -76,22 +72,14 @@ class UnreadableSnapshotTest {
     void saysAnEdgeFarBeyondTheNodesPointsAtNoNode() throws IOException {
         // Past the 2^28 nodes an edge's target shares its int with the edge's type.
         long farTarget = ((1L << 28) + 3) * 5;
-        String edgeFarAway = "{\"snapshot\":{\"meta\":{\"node_fields\":[\"type\",\"name\",\"id\",\"self_size\","
-                + "\"edge_count\"],\"node_types\":[[\"synthetic\",\"object\"]],\"edge_fields\":[\"type\","
-                + "\"name_or_index\",\"to_node\"],\"edge_types\":[[\"element\",\"property\"]]}},"
-                + "\"nodes\":[0,0,1,0,1],\"edges\":[1,0," + farTarget + "],\"strings\":[\"\"]}";
-        assertRefused("far.heapsnapshot", edgeFarAway.getBytes(StandardCharsets.UTF_8),
+        assertRefused("far.heapsnapshot", oneNode("\"element\",\"property\"", "1,0," + farTarget),
                 "is not a V8 heap snapshot: edge 0 points at no node");
     }
 
     @Test
     void refusesMoreEdgeTypesThanAnEdgeHasRoomFor() throws IOException {
         String seventeenTypes = IntStream.range(0, 17).mapToObj(t -> "\"t" + t + "\"").collect(Collectors.joining(","));
-        String manyTypes = "{\"snapshot\":{\"meta\":{\"node_fields\":[\"type\",\"name\",\"id\",\"self_size\","
-                + "\"edge_count\"],\"node_types\":[[\"synthetic\",\"object\"]],\"edge_fields\":[\"type\","
-                + "\"name_or_index\",\"to_node\"],\"edge_types\":[[" + seventeenTypes + "]]}},"
-                + "\"nodes\":[0,0,1,0,0],\"edges\":[],\"strings\":[\"\"]}";
-        assertRefused("types.heapsnapshot", manyTypes.getBytes(StandardCharsets.UTF_8),
+        assertRefused("types.heapsnapshot", oneNode(seventeenTypes, "0,0,0"),
                 "is not a V8 heap snapshot: snapshot.meta.edge_types lists 17 types where V8 has 7");
     }
 
@@ -115,6 +103,14 @@ class UnreadableSnapshotTest {
         }
         byte[] whole = Files.readAllBytes(compressed);
         assertRefused("cut.heapsnapshot.gz", Arrays.copyOf(whole, whole.length / 2), "is truncated");
+    }
+
+    /** A snapshot of one node with one edge, whose numbers are given, and the edge types listed. */
+    private static byte[] oneNode(String edgeTypes, String edge) {
+        return ("{\"snapshot\":{\"meta\":{\"node_fields\":[\"type\",\"name\",\"id\",\"self_size\",\"edge_count\"],"
+                + "\"node_types\":[[\"synthetic\",\"object\"]],\"edge_fields\":[\"type\",\"name_or_index\",\"to_node\"],"
+                + "\"edge_types\":[[" + edgeTypes + "]]}},\"nodes\":[0,0,1,0,1],\"edges\":[" + edge + "],\"strings\":[\"\"]}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private void assertRefused(String fileName, byte[] content, String expected) throws IOException {
