@@ -1,6 +1,5 @@
 package dev.leakgate.snapshot;
 
-import java.util.BitSet;
 import java.util.function.IntConsumer;
 
 /**
@@ -30,7 +29,7 @@ final class OwnedReferences {
 
     static OwnedReferences of(HeapGraph graph) {
         OwnedReferences references = new OwnedReferences(graph, OwnedSizes.owners(graph), graph.meta().edgeType("weak"));
-        BitSet ownersTargets = new BitSet(graph.nodeCount());
+        long[] ownersTargets = nodeMarks(graph);
         for (int node = 0; node < references.owners.length; node++) {
             int owner = references.owners[node];
             if (owner >= 0) {
@@ -47,7 +46,7 @@ final class OwnedReferences {
     /** The objects those references point to, in no particular order, one entry per reference. */
     int[] targetsOf(int node) {
         GrowableIntArray targets = new GrowableIntArray(counts[node]);
-        BitSet ownersTargets = new BitSet(graph.nodeCount());
+        long[] ownersTargets = nodeMarks(graph);
         for (int member = 0; member < owners.length; member++) {
             if (owners[member] == node) {
                 forEachReference(node, member, ownersTargets, targets::add);
@@ -60,7 +59,7 @@ final class OwnedReferences {
      * The counted references of {@code member}, the owner itself or one of its stores: strong, leaving the
      * owner's group, and for a store only to objects the owner does not refer to directly.
      */
-    private void forEachReference(int owner, int member, BitSet ownersTargets, IntConsumer action) {
+    private void forEachReference(int owner, int member, long[] ownersTargets, IntConsumer action) {
         boolean store = member != owner;
         if (store) {
             markDirectTargets(owner, ownersTargets, true);
@@ -68,7 +67,7 @@ final class OwnedReferences {
         for (int edge = graph.edgesStart(member); edge < graph.edgesEnd(member); edge++) {
             int target = graph.edgeTarget(edge);
             if (graph.edgeType(edge) != weakEdge && owners[target] != owner
-                    && !(store && ownersTargets.get(target))) {
+                    && !(store && isMarked(ownersTargets, target))) {
                 action.accept(target);
             }
         }
@@ -77,9 +76,26 @@ final class OwnedReferences {
         }
     }
 
-    private void markDirectTargets(int owner, BitSet targets, boolean value) {
+    private void markDirectTargets(int owner, long[] marks, boolean value) {
         for (int edge = graph.edgesStart(owner); edge < graph.edgesEnd(owner); edge++) {
-            targets.set(graph.edgeTarget(edge), value);
+            int target = graph.edgeTarget(edge);
+            if (value) {
+                marks[target >>> 6] |= 1L << target;
+            } else {
+                marks[target >>> 6] &= ~(1L << target);
+            }
         }
+    }
+
+    /**
+     * One bit per node. Not a {@link java.util.BitSet}: its {@code clear} looks for the new highest set
+     * bit each time, and the marks are cleared one by one after every store.
+     */
+    private static long[] nodeMarks(HeapGraph graph) {
+        return new long[(graph.nodeCount() + 63) >>> 6];
+    }
+
+    private static boolean isMarked(long[] marks, int node) {
+        return (marks[node >>> 6] & 1L << node) != 0;
     }
 }
