@@ -29,9 +29,10 @@ final class EssentialEdges {
             for (int edge = graph.edgesStart(node); edge < graph.edgesEnd(node); edge++) {
                 int type = graph.edgeType(edge);
                 int target = graph.edgeTarget(edge);
-                boolean retains = type != weak && target != node && !weakMaps.isFromTable(node, edge)
-                        && (node == graph.root() || type != shortcut && (pageOwned[node] || !pageOwned[target]));
-                essential.set(edge, retains);
+                if (type != weak && target != node && !weakMaps.isFromTable(node, edge)
+                        && (node == graph.root() || type != shortcut && (pageOwned[node] || !pageOwned[target]))) {
+                    essential.set(edge);
+                }
             }
         }
         return new EssentialEdges(essential);

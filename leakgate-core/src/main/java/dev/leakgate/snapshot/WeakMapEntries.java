@@ -18,14 +18,16 @@ final class WeakMapEntries {
 
     private final HeapGraph graph;
     private final int internalEdge;
+    /** By string index: which names were matched, and which of those are WeakMap entry names. */
     private final BitSet checked;
-    /** By string index, for the names that are WeakMap entry names: most internal edge names are not. */
+    private final BitSet entryNames;
     private final Map<Integer, Entry> entries = new HashMap<>();
 
     WeakMapEntries(HeapGraph graph) {
         this.graph = graph;
         this.internalEdge = graph.meta().edgeType("internal");
         this.checked = new BitSet(graph.stringCount());
+        this.entryNames = new BitSet(graph.stringCount());
     }
 
     /** The part of the edge name both edges of one entry share, or null if the edge is no entry edge. */
@@ -49,10 +51,12 @@ final class WeakMapEntries {
             checked.set(name);
             Matcher matcher = ENTRY.matcher(graph.string(name));
             if (matcher.matches()) {
+                entryNames.set(name);
                 entries.put(name, new Entry(matcher.group(1), parseId(matcher.group(2))));
             }
         }
-        return entries.isEmpty() ? null : entries.get(name);
+        // Most internal edges are no entry edges: they are told apart without a map lookup.
+        return entryNames.get(name) ? entries.get(name) : null;
     }
 
     private static long parseId(String digits) {
