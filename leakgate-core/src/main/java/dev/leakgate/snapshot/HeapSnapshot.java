@@ -3,7 +3,6 @@ package dev.leakgate.snapshot;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -163,12 +162,21 @@ public final class HeapSnapshot {
      * whose highest object id was {@code maxObjectId} (see {@link #maxObjectId}), oldest first.
      */
     public int[] nodesAllocatedAfter(String constructor, int maxObjectId) {
-        return Arrays.stream(nodesOf(constructor))
-                .filter(node -> Integer.compareUnsigned(ids[node], maxObjectId) > 0)
-                .boxed()
-                .sorted(Comparator.comparingLong(node -> Integer.toUnsignedLong(ids[node])))
-                .mapToInt(Integer::intValue)
-                .toArray();
+        int[] members = nodesOf(constructor);
+        // Sorted as one long per node, the id above the node: a leaking constructor has a million of them.
+        long[] byId = new long[members.length];
+        int count = 0;
+        for (int node : members) {
+            if (Integer.compareUnsigned(ids[node], maxObjectId) > 0) {
+                byId[count++] = (long) (ids[node] ^ Integer.MIN_VALUE) << 32 | node;
+            }
+        }
+        Arrays.sort(byId, 0, count);
+        int[] nodes = new int[count];
+        for (int i = 0; i < count; i++) {
+            nodes[i] = (int) byId[i];
+        }
+        return nodes;
     }
 
     /** The node with this object id, if the snapshot has one. */
