@@ -10,6 +10,10 @@ abstract class EdgeReader {
     private final String source;
     private final int typeCount;
     private final long toNodeLimit;
+    private final int nodeFieldCount;
+    /** {@code ceil(2^divisionShift / nodeFieldCount)}: see {@link #nodeOrdinal}. */
+    private final long reciprocal;
+    private final int divisionShift;
     private final int elementType;
     private final int hiddenType;
     private int count;
@@ -28,6 +32,9 @@ abstract class EdgeReader {
         this.source = source;
         this.typeCount = meta.edgeTypes().size();
         this.toNodeLimit = (long) nodeCount * meta.nodeFieldCount();
+        this.nodeFieldCount = meta.nodeFieldCount();
+        this.divisionShift = 31 + 32 - Integer.numberOfLeadingZeros(nodeFieldCount - 1);
+        this.reciprocal = ((1L << divisionShift) + nodeFieldCount - 1) / nodeFieldCount;
         this.elementType = meta.edgeType("element");
         this.hiddenType = meta.edgeType("hidden");
     }
@@ -44,7 +51,6 @@ abstract class EdgeReader {
         int typeField = meta.edgeTypeField();
         int nameField = meta.edgeNameField();
         int toNodeField = meta.edgeToNodeField();
-        int nodeFieldCount = meta.nodeFieldCount();
         for (int start = 0; start < valueCount; start += fieldCount) {
             long type = values[start + typeField];
             long name = Math.min(Integer.MAX_VALUE, values[start + nameField]);
@@ -52,7 +58,8 @@ abstract class EdgeReader {
             if (type >= typeCount) {
                 throw problem("edge " + count + " has an unknown type " + type);
             }
-            if (toNode >= toNodeLimit || toNode % nodeFieldCount != 0) {
+            int target = nodeOrdinal(toNode);
+            if (toNode >= toNodeLimit || (long) target * nodeFieldCount != toNode) {
                 throw problem("edge " + count + " points at no node");
             }
             // Elements and hidden edges carry an index; all other edges name a string, checked at the end.
@@ -60,13 +67,25 @@ abstract class EdgeReader {
                 largestName = (int) name;
                 edgeWithLargestName = count;
             }
-            int target = (int) (toNode / nodeFieldCount);
             if (target > largestTarget) {
                 largestTarget = target;
                 edgeWithLargestTarget = count;
             }
             edge(count++, (int) type, (int) name, target);
         }
+    }
+
+    /**
+     * {@code toNode / nodeFieldCount}, rounded down. A division by a number known only at run time
+     * costs more than everything else done with an edge, so below 2^31 (for up to 8 fields, every
+     * node of a graph) it is a multiplication by a rounded-up reciprocal, exact for those numbers
+     * (Granlund and Montgomery, "Division by invariant integers using multiplication", 1994).
+     */
+    private int nodeOrdinal(long toNode) {
+        if (toNode >>> 31 != 0) {
+            return (int) Math.min(Integer.MAX_VALUE, toNode / nodeFieldCount);
+        }
+        return (int) (toNode * reciprocal >>> divisionShift);
     }
 
     final int count() {

@@ -77,6 +77,15 @@ class UnreadableSnapshotTest {
     }
 
     @Test
+    void saysAnEdgeIntoTheMiddleOfANodePointsAtNoNode() throws IOException {
+        // A node is 5 numbers here: offsets 3 and 2^31 + 1 fall inside one, near and far.
+        assertRefused("inside.heapsnapshot", oneNode("\"element\",\"property\"", "1,0,3"),
+                "is not a V8 heap snapshot: edge 0 points at no node");
+        assertRefused("far-inside.heapsnapshot", oneNode("\"element\",\"property\"", "1,0," + ((1L << 31) + 1)),
+                "is not a V8 heap snapshot: edge 0 points at no node");
+    }
+
+    @Test
     void refusesMoreEdgeTypesThanAnEdgeHasRoomFor() throws IOException {
         String seventeenTypes = IntStream.range(0, 17).mapToObj(t -> "\"t" + t + "\"").collect(Collectors.joining(","));
         assertRefused("types.heapsnapshot", oneNode(seventeenTypes, "0,0,0"),
