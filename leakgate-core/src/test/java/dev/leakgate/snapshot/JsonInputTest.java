@@ -48,6 +48,32 @@ class JsonInputTest {
                 () -> readArray(("[1234567890123456789" + padding + "]").getBytes(), 1 << 20));
     }
 
+    @Test
+    void skimsAnArrayToJustPastItsClosingBracketWhereverTheBracketFalls() throws IOException {
+        for (int length = 0; length < 40; length++) {
+            String array = "[" + "1234567,\n".repeat(length).substring(0, Math.max(0, length * 9 - 2)) + "]";
+            for (int piece : new int[] {1, 3, 8, 13, 1 << 16}) {
+                JsonInput input = new JsonInput(new Pieces((array + ",\"next\"").getBytes(), piece));
+                input.next();
+                input.startIntegers();
+                input.skipIntegers();
+                String where = "an array of " + array.length() + " bytes read in pieces of " + piece;
+                assertEquals(array.length(), input.offset(), where);
+                assertEquals(',', input.next(), where);
+            }
+        }
+    }
+
+    @Test
+    void skimmingAnArrayThatNeverClosesIsAnEndOfInput() {
+        JsonInput input = new JsonInput(new ByteArrayInputStream("[1,2,3,4,5,6,7,8,9,10,11".getBytes()));
+        assertThrows(JsonInput.EndOfInputException.class, () -> {
+            input.next();
+            input.startIntegers();
+            input.skipIntegers();
+        });
+    }
+
     private static long[] readArray(byte[] json, int piece) throws IOException {
         JsonInput input = new JsonInput(new Pieces(json, piece));
         assertEquals('[', input.next());
