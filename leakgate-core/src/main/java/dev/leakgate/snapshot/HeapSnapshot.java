@@ -168,7 +168,7 @@ public final class HeapSnapshot {
         int count = 0;
         for (int node : members) {
             if (Integer.compareUnsigned(ids[node], maxObjectId) > 0) {
-                byId[count++] = (long) (ids[node] ^ Integer.MIN_VALUE) << 32 | node;
+                byId[count++] = (long) ObjectIds.sortable(ids[node]) << 32 | node;
             }
         }
         Arrays.sort(byId, 0, count);

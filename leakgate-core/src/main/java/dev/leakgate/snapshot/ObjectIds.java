@@ -172,7 +172,7 @@ public final class ObjectIds {
     }
 
     /** Ids are unsigned; flipping the sign bit makes signed order the unsigned order. */
-    private static int sortable(int id) {
+    static int sortable(int id) {
         return id ^ Integer.MIN_VALUE;
     }
 }
