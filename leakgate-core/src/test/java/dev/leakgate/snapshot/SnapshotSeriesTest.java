@@ -1,5 +1,6 @@
 package dev.leakgate.snapshot;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,6 +49,22 @@ class SnapshotSeriesTest {
         assertTrue(added.stream().allMatch(id -> id > before.maxObjectId()), "new objects have ids above s0's maximum");
         assertTrue(idsBefore.stream().allMatch(id -> id <= before.maxObjectId()));
         assertTrue(after.maxObjectId() > before.maxObjectId());
+    }
+
+    @Test
+    void listsTheObjectsAllocatedSinceAnEarlierSnapshotOldestFirst() {
+        HeapSnapshot before = series.get(0);
+        HeapSnapshot after = series.get(2);
+        int[] added = after.nodesAllocatedAfter("RequestRecord", before.maxObjectId());
+
+        assertEquals(2 * TestSnapshots.RECORDS_ADDED_PER_SNAPSHOT, added.length);
+        long[] ids = Arrays.stream(added).mapToLong(node -> Integer.toUnsignedLong(after.objectId(node))).toArray();
+        long[] oldestFirst = ids.clone();
+        Arrays.sort(oldestFirst);
+        assertArrayEquals(oldestFirst, ids);
+        assertTrue(Integer.toUnsignedLong(before.maxObjectId()) < ids[0]);
+        assertTrue(Arrays.stream(added).allMatch(node -> after.constructorOf(node).equals("RequestRecord")));
+        assertEquals(0, after.nodesAllocatedAfter("RequestRecord", after.maxObjectId()).length);
     }
 
     @Test
