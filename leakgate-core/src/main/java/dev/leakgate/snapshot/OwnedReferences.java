@@ -15,6 +15,9 @@ import java.util.function.IntConsumer;
  */
 final class OwnedReferences {
 
+    /** For counting alone: a lambda that captured the count would be allocated once per object. */
+    private static final IntConsumer NOTHING = target -> { };
+
     private final HeapGraph graph;
     private final int[] owners;
     private final int[] counts;
@@ -33,7 +36,7 @@ final class OwnedReferences {
         for (int node = 0; node < references.owners.length; node++) {
             int owner = references.owners[node];
             if (owner >= 0) {
-                references.forEachReference(owner, node, ownersTargets, target -> references.counts[owner]++);
+                references.counts[owner] += references.forEachReference(owner, node, ownersTargets, NOTHING);
             }
         }
         return references;
@@ -57,9 +60,10 @@ final class OwnedReferences {
 
     /**
      * The counted references of {@code member}, the owner itself or one of its stores: strong, leaving the
-     * owner's group, and for a store only to objects the owner does not refer to directly.
+     * owner's group, and for a store only to objects the owner does not refer to directly. Returns how many.
      */
-    private void forEachReference(int owner, int member, long[] ownersTargets, IntConsumer action) {
+    private int forEachReference(int owner, int member, long[] ownersTargets, IntConsumer action) {
+        int count = 0;
         boolean store = member != owner;
         if (store) {
             markDirectTargets(owner, ownersTargets, true);
@@ -69,11 +73,13 @@ final class OwnedReferences {
             if (graph.edgeType(edge) != weakEdge && owners[target] != owner
                     && !(store && isMarked(ownersTargets, target))) {
                 action.accept(target);
+                count++;
             }
         }
         if (store) {
             markDirectTargets(owner, ownersTargets, false);
         }
+        return count;
     }
 
     private void markDirectTargets(int owner, long[] marks, boolean value) {
