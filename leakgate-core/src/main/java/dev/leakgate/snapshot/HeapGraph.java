@@ -164,6 +164,10 @@ final class HeapGraph {
         return strings.get(index);
     }
 
+    int stringLength(int index) {
+        return strings.length(index);
+    }
+
     /** A hash of the string's characters, the same in every snapshot, made without making the string. */
     int stringHash(int index) {
         return strings.hash(index);

@@ -69,6 +69,12 @@ final class StringTable {
         return true;
     }
 
+    /** The length in characters of the string at {@code index}, without making a string. */
+    int length(int index) {
+        int bytes = starts[index + 1] - starts[index];
+        return wide.get(index) ? bytes / 2 : bytes;
+    }
+
     /** A hash of the string's stored bytes: equal strings hash alike in every table. */
     int hash(int index) {
         int hash = wide.get(index) ? 1 : 0;

@@ -15,6 +15,9 @@ final class WeakMapEntries {
 
     private static final Pattern ENTRY = Pattern.compile(
             "^\\d+( / part of key \\(.*? @\\d+\\) -> value \\(.*? @\\d+\\) pair in WeakMap \\(table @(\\d+)\\))$");
+    /** What {@link #ENTRY} matches with every part as short as it can be. */
+    private static final int SHORTEST_ENTRY_NAME =
+            "0 / part of key ( @0) -> value ( @0) pair in WeakMap (table @0)".length();
 
     private final HeapGraph graph;
     private final int internalEdge;
@@ -49,10 +52,13 @@ final class WeakMapEntries {
         int name = graph.edgeNameIndex(edge);
         if (!checked.get(name)) {
             checked.set(name);
-            Matcher matcher = ENTRY.matcher(graph.string(name));
-            if (matcher.matches()) {
-                entryNames.set(name);
-                entries.put(name, new Entry(matcher.group(1), parseId(matcher.group(2))));
+            // Most internal edges are named like "map" or "elements": no string is made for them.
+            if (graph.stringLength(name) >= SHORTEST_ENTRY_NAME) {
+                Matcher matcher = ENTRY.matcher(graph.string(name));
+                if (matcher.matches()) {
+                    entryNames.set(name);
+                    entries.put(name, new Entry(matcher.group(1), parseId(matcher.group(2))));
+                }
             }
         }
         // Most internal edges are no entry edges: they are told apart without a map lookup.
