@@ -11,7 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -451,16 +450,13 @@ final class SnapshotParser {
             return ids.size();
         }
 
-        /** Where each node's edges start, plus one entry for the end of the last node's edges. */
+        /**
+         * Where each node's edges start, plus one entry for the end of the last node's edges; taken once, after
+         * the last node. With the node count the header promised, that is the column itself, not a copy.
+         */
         int[] firstEdges() {
-            int[] first = firstEdges.toArray();
-            if (first.length == count() + 1) {
-                first[count()] = (int) edgesSoFar;
-                return first;
-            }
-            int[] exact = Arrays.copyOf(first, count() + 1);
-            exact[count()] = (int) edgesSoFar;
-            return exact;
+            firstEdges.add((int) edgesSoFar);
+            return firstEdges.toArray();
         }
 
         private SnapshotFormatException problem(String detail) {
