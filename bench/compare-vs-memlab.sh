@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Acceptance points 2 and 3 of the snapshot engine, run on demand (not part of mvn verify):
 # leakgate's `compare` and memlab's `find-leaks --trace-all-objects` on the same three snapshots,
-# side by side, in pairs (the order alternates), with wall time and peak RSS from /usr/bin/time.
+# side by side, in pairs (the order alternates), with wall time, CPU time (user + system, all threads)
+# and peak RSS from /usr/bin/time.
 #
 # usage: bench/compare-vs-memlab.sh GEN_SCRIPT SCALE DIR [PAIRS] [JAVA_HEAP] [--no-memlab]
 #   GEN_SCRIPT  a script writing s1, s2, s3.heapsnapshot of one process: node --expose-gc GEN_SCRIPT SCALE DIR
@@ -35,15 +36,16 @@ memlab=(node --max-old-space-size=16384 "$bench/node_modules/@memlab/cli/bin/mem
   --baseline "$dir/s1.heapsnapshot" --target "$dir/s2.heapsnapshot" --final "$dir/s3.heapsnapshot"
   --trace-all-objects --work-dir "$dir/memlab-work")
 
-# Runs a command under GNU time; prints "seconds kilobytes exit-code".
+# Runs a command under GNU time; prints "seconds kilobytes exit-code cpu-seconds".
 measure() {
   local log="$dir/$1.log" status=0
   shift
   /usr/bin/time -v -o "$dir/time.out" "$@" > "$log" 2>&1 || status=$?
-  local wall rss
+  local wall rss cpu
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2, t, ":"); s=0; for (i=1; i<=n; i++) s=s*60+t[i]; print s}' "$dir/time.out")
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$dir/time.out")
-  echo "$wall $rss $status"
+  cpu=$(awk -F': ' '/(User|System) time \(seconds\)/ {s+=$2} END {print s}' "$dir/time.out")
+  echo "$wall $rss $status $cpu"
 }
 
 echo "compare: ${compare[*]}"
@@ -54,11 +56,11 @@ for pair in $(seq 1 "$pairs"); do
     m=$(measure memlab "${memlab[@]}"); l=$(measure leakgate "${compare[@]}")
   else
     l=$(measure leakgate "${compare[@]}")
-    [[ $with_memlab == yes ]] && m=$(measure memlab "${memlab[@]}") || m="0 0 0"
+    [[ $with_memlab == yes ]] && m=$(measure memlab "${memlab[@]}") || m="0 0 0 0"
   fi
-  read -r lw lr ls <<< "$l"; read -r mw mr ms <<< "$m"
-  printf 'pair %d: leakgate %6.2f s %7d KB (exit %d) | memlab %6.2f s %8d KB (exit %d)\n' \
-    "$pair" "$lw" "$lr" "$ls" "$mw" "$mr" "$ms"
+  read -r lw lr ls lc <<< "$l"; read -r mw mr ms mc <<< "$m"
+  printf 'pair %d: leakgate %6.2f s (CPU %5.2f s) %7d KB (exit %d) | memlab %6.2f s (CPU %6.2f s) %8d KB (exit %d)\n' \
+    "$pair" "$lw" "$lc" "$lr" "$ls" "$mw" "$mc" "$mr" "$ms"
   results+=("$lw $lr $mw $mr")
 done
 printf '%s\n' "${results[@]}" | sort -n -k1 | awk -v with_memlab=$with_memlab '
