@@ -11,7 +11,7 @@ final class EdgeColumns extends EdgeReader {
     private final GrowableIntArray typesAndTargets;
 
     EdgeColumns(SnapshotMeta meta, int expected, String source) {
-        super(meta, Integer.MAX_VALUE, source);
+        super(meta, Integer.MAX_VALUE, Integer.MAX_VALUE, source);
         names = new GrowableIntArray(expected);
         typesAndTargets = new GrowableIntArray(expected);
     }

@@ -10,6 +10,7 @@ abstract class EdgeReader {
     private final String source;
     private final int typeCount;
     private final long toNodeLimit;
+    private final int edgeLimit;
     private final int nodeFieldCount;
     /** {@code ceil(2^divisionShift / nodeFieldCount)}: see {@link #nodeOrdinal}. */
     private final long reciprocal;
@@ -26,12 +27,16 @@ abstract class EdgeReader {
      * @param nodeCount the nodes an edge may point at, checked as each edge arrives; a reader that runs
      *                  before the nodes are counted passes {@link Integer#MAX_VALUE} and calls
      *                  {@link #requireTargetsBelow} once they are
+     * @param edgeCount the edges the nodes' edge counts add up to, checked as each edge arrives; a reader
+     *                  that runs before the nodes are counted passes {@link Integer#MAX_VALUE}, and the
+     *                  parser compares the totals at the end
      */
-    EdgeReader(SnapshotMeta meta, int nodeCount, String source) {
+    EdgeReader(SnapshotMeta meta, int nodeCount, int edgeCount, String source) {
         this.meta = meta;
         this.source = source;
         this.typeCount = meta.edgeTypes().size();
         this.toNodeLimit = (long) nodeCount * meta.nodeFieldCount();
+        this.edgeLimit = edgeCount;
         this.nodeFieldCount = meta.nodeFieldCount();
         this.divisionShift = 31 + 32 - Integer.numberOfLeadingZeros(nodeFieldCount - 1);
         this.reciprocal = ((1L << divisionShift) + nodeFieldCount - 1) / nodeFieldCount;
@@ -52,6 +57,9 @@ abstract class EdgeReader {
         int nameField = meta.edgeNameField();
         int toNodeField = meta.edgeToNodeField();
         for (int start = 0; start < valueCount; start += fieldCount) {
+            if (count == edgeLimit) {
+                throw problem("the nodes' edge counts add up to " + edgeLimit + " but \"edges\" holds more edges");
+            }
             long type = values[start + typeField];
             long name = Math.min(Integer.MAX_VALUE, values[start + nameField]);
             long toNode = values[start + toNodeField];
@@ -103,10 +111,6 @@ abstract class EdgeReader {
         if (largestTarget >= nodeCount) {
             throw problem("edge " + edgeWithLargestTarget + " points at no node");
         }
-    }
-
-    final SnapshotMeta meta() {
-        return meta;
     }
 
     private SnapshotFormatException problem(String detail) {

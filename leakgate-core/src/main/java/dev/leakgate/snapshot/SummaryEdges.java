@@ -42,7 +42,7 @@ final class SummaryEdges extends EdgeReader {
     private boolean ownersFinal;
 
     SummaryEdges(SnapshotMeta meta, byte[] nodeTypes, int[] firstEdges, int root, String sourceName) {
-        super(meta, nodeTypes.length, sourceName);
+        super(meta, nodeTypes.length, firstEdges[nodeTypes.length], sourceName);
         this.nodeTypes = nodeTypes;
         this.firstEdges = firstEdges;
         this.root = root;

@@ -69,6 +69,16 @@ class UnreadableSnapshotTest {
     }
 
     @Test
+    void saysWhenThereAreMoreEdgesThanTheNodesCountWhicheverWayTheSnapshotIsRead() throws IOException {
+        byte[] twoEdges = oneNode("\"element\",\"property\"", "1,0,0,1,0,0");
+        assertRefused("extra-edge-graph.heapsnapshot", twoEdges, ReadMode.GRAPH,
+                "is not a V8 heap snapshot: the nodes' edge counts add up to 1 but \"edges\" holds 2 edges");
+        // A summary uses each edge as it arrives, before the edges can be counted.
+        assertRefused("extra-edge-summary.heapsnapshot", twoEdges, ReadMode.SUMMARY,
+                "is not a V8 heap snapshot: the nodes' edge counts add up to 1 but \"edges\" holds more edges");
+    }
+
+    @Test
     void saysAnEdgeFarBeyondTheNodesPointsAtNoNode() throws IOException {
         // Past the 2^28 nodes an edge's target shares its int with the edge's type.
         long farTarget = ((1L << 28) + 3) * 5;
@@ -123,9 +133,12 @@ class UnreadableSnapshotTest {
     }
 
     private void assertRefused(String fileName, byte[] content, String expected) throws IOException {
+        assertRefused(fileName, content, ReadMode.GRAPH, expected);
+    }
+
+    private void assertRefused(String fileName, byte[] content, ReadMode mode, String expected) throws IOException {
         Path file = Files.write(directory.resolve(fileName), content);
-        SnapshotFormatException error = assertThrows(SnapshotFormatException.class,
-                () -> reader.read(file, ReadMode.GRAPH));
+        SnapshotFormatException error = assertThrows(SnapshotFormatException.class, () -> reader.read(file, mode));
         assertTrue(error.getMessage().startsWith(file + " " + expected), error.getMessage());
     }
 }
