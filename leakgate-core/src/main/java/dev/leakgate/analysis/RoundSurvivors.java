@@ -1,6 +1,7 @@
 package dev.leakgate.analysis;
 
 import dev.leakgate.snapshot.HeapSnapshot;
+import dev.leakgate.snapshot.ObjectIds;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +28,9 @@ final class RoundSurvivors {
         long[] counts = new long[series.size() - 1];
         for (int node : nodes) {
             int id = last.objectId(node);
-            if ((id & 1) == 0) {
-                continue;
-            }
             for (int round = 1; round < series.size(); round++) {
-                if (Integer.compareUnsigned(id, series.get(round - 1).maxObjectId()) > 0
-                        && Integer.compareUnsigned(id, series.get(round).maxObjectId()) <= 0) {
+                if (ObjectIds.allocatedAfter(id, series.get(round - 1).maxObjectId())
+                        && !ObjectIds.allocatedAfter(id, series.get(round).maxObjectId())) {
                     counts[round - 1]++;
                     break;
                 }

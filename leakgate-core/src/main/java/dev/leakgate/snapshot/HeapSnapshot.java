@@ -67,10 +67,8 @@ public final class HeapSnapshot {
         long[] classSizes = new long[classes.classCount()];
         for (int node = 0; node < ids.length; node++) {
             total += selfSizes[node];
-            // Odd ids are JavaScript objects, handed out in increasing order; native ids (even) may be
-            // derived from addresses and say nothing about age.
-            if ((ids[node] & 1) == 1) {
-                maxId = Math.max(maxId, ids[node]);
+            if (ObjectIds.allocatedAfter(ids[node], maxId)) {
+                maxId = ids[node];
             }
             if (counted.get(node)) {
                 memberCounts[classes.classOf(node)]++;
@@ -110,8 +108,7 @@ public final class HeapSnapshot {
 
     /**
      * The largest JavaScript object id (odd ids; native ids are left out because they are not handed
-     * out in order). V8 numbers objects in allocation order, so in a later snapshot of the same
-     * process an odd id above this one means "allocated after this snapshot".
+     * out in order): what {@link ObjectIds#allocatedAfter} tells a later snapshot's new objects by.
      */
     public int maxObjectId() {
         return maxObjectId;
@@ -159,7 +156,8 @@ public final class HeapSnapshot {
 
     /**
      * The nodes counted for a constructor that were allocated after an earlier snapshot of the same process
-     * whose highest object id was {@code maxObjectId} (see {@link #maxObjectId}), oldest first.
+     * whose highest object id was {@code maxObjectId} (see {@link #maxObjectId}), oldest first; never
+     * native objects, whose ids say nothing about age.
      */
     public int[] nodesAllocatedAfter(String constructor, int maxObjectId) {
         int[] members = nodesOf(constructor);
@@ -167,7 +165,7 @@ public final class HeapSnapshot {
         long[] byId = new long[members.length];
         int count = 0;
         for (int node : members) {
-            if (Integer.compareUnsigned(ids[node], maxObjectId) > 0) {
+            if (ObjectIds.allocatedAfter(ids[node], maxObjectId)) {
                 byId[count++] = (long) ObjectIds.sortable(ids[node]) << 32 | node;
             }
         }

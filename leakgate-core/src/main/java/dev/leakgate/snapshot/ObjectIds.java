@@ -102,7 +102,7 @@ public final class ObjectIds {
         int changed = 0;
         for (int node = 0; node < later.nodeCount(); node++) {
             int id = later.objectId(node);
-            if (!Fingerprints.covers(id) || Integer.compareUnsigned(id, maxObjectId) > 0) {
+            if (!Fingerprints.covers(id) || allocatedAfter(id, maxObjectId)) {
                 continue;
             }
             checked++;
@@ -125,7 +125,7 @@ public final class ObjectIds {
 
     /** The position of an object id, or a negative number when there is no such object. */
     int positionOf(int id) {
-        if ((id & 1) == 1 && Integer.compareUnsigned(id, maxObjectId) > 0) {
+        if (allocatedAfter(id, maxObjectId)) {
             return -1; // a JavaScript object allocated since: most of a later snapshot's new objects
         }
         int low = 0;
@@ -169,6 +169,15 @@ public final class ObjectIds {
     int classKey(int position) {
         int key = classKeys[position];
         return key >= 0 ? key : classNames.length + ~key;
+    }
+
+    /**
+     * Whether the object with this id was allocated after a snapshot of the same process whose highest
+     * object id was {@code maxObjectId}. V8 numbers JavaScript objects (odd ids) in the order they are
+     * allocated; native objects (even ids) may be numbered from their addresses and say nothing about age.
+     */
+    public static boolean allocatedAfter(int id, int maxObjectId) {
+        return (id & 1) == 1 && Integer.compareUnsigned(id, maxObjectId) > 0;
     }
 
     /** Ids are unsigned; flipping the sign bit makes signed order the unsigned order. */

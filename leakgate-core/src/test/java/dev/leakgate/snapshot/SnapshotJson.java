@@ -46,7 +46,12 @@ public final class SnapshotJson {
 
     /** Adds a node and returns its ordinal. */
     public int node(String type, String name, long selfSize) {
-        nodes.add(new long[] {NODE_TYPES.indexOf(type), string(name), id(nodes.size()), selfSize});
+        return node(type, name, selfSize, id(nodes.size()));
+    }
+
+    /** Adds a node with an object id of its own, such as the even ids V8 gives native objects. */
+    public int node(String type, String name, long selfSize, long objectId) {
+        nodes.add(new long[] {NODE_TYPES.indexOf(type), string(name), objectId, selfSize});
         edges.add(new ArrayList<>());
         return nodes.size() - 1;
     }

@@ -68,6 +68,25 @@ class SnapshotSeriesTest {
     }
 
     @Test
+    void neverTakesNativeObjectsForObjectsAllocatedSince() throws IOException {
+        SnapshotJson heap = new SnapshotJson();
+        int oldRecord = heap.node("object", "Record", 40);
+        int newRecord = heap.node("object", "Record", 40);
+        int oldSocket = heap.node("native", "Socket", 80, 2);
+        // V8 may number a native object from its address: far above every JavaScript id, yet no newer.
+        int socketWithHighId = heap.node("native", "Socket", 80, 1_000_000);
+        for (int node : new int[] {oldRecord, newRecord, oldSocket, socketWithHighId}) {
+            heap.edge(heap.root(), "element", Integer.toString(node), node);
+        }
+        HeapSnapshot snapshot = heap.read(ReadMode.GRAPH);
+        int before = SnapshotJson.id(oldRecord);
+
+        assertEquals(SnapshotJson.id(newRecord), snapshot.maxObjectId());
+        assertArrayEquals(new int[] {newRecord}, snapshot.nodesAllocatedAfter("Record", before));
+        assertArrayEquals(new int[0], snapshot.nodesAllocatedAfter("Socket", before));
+    }
+
+    @Test
     void keepsOnlyWhatASummaryNeeds() {
         HeapSnapshot summary = series.get(0);
         assertTrue(summary.nodeCount() > 10_000);
