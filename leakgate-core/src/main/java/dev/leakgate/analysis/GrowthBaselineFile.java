@@ -42,6 +42,8 @@ public final class GrowthBaselineFile {
         }
         try (JsonParser parser = json.createParser(file.toFile())) {
             return parse(parser, file);
+        } catch (BaselineFileException e) {
+            throw e; // says what is wrong with the file already
         } catch (JsonProcessingException e) {
             throw new BaselineFileException(file + " is not valid JSON: " + e.getOriginalMessage()
                     + "; record it again with the baseline goal", e);
