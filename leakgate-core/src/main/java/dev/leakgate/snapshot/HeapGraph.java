@@ -9,10 +9,13 @@ package dev.leakgate.snapshot;
  * which fit in the top four bits, and the other 28 bits number more nodes than a heap snapshot that
  * fits in memory has. That is a byte less per edge, the biggest column of the biggest snapshot.
  *
- * <p>Arrays are shared, not copied, and never modified after construction.
+ * <p>Arrays are shared, not copied. None is modified once the reader hands the graph on; before that,
+ * the reader moves owned sizes into the self-size column (see {@link OwnedSizes#moveToOwners}).
  */
 final class HeapGraph {
 
+    /** Node types are kept one byte per node. */
+    static final int MAX_NODE_TYPES = Byte.MAX_VALUE + 1;
     /** Edge types fit in the bits above a target. */
     static final int MAX_EDGE_TYPES = 16;
     /** Node ordinals fit in the bits below a type. */

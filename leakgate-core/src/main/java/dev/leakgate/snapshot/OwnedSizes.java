@@ -21,21 +21,21 @@ final class OwnedSizes {
     private OwnedSizes() {}
 
     /** Moves the sizes in the graph's own self-size column, which the reader owns until the snapshot is built. */
-    static long[] of(HeapGraph graph) {
-        long[] sizes = graph.selfSizes();
-        if (!hasUserRoot(graph)) {
-            return sizes;
+    static void moveToOwners(HeapGraph graph) {
+        if (hasUserRoot(graph)) {
+            move(graph.selfSizes(), owners(graph), graph.root(), graph.nodeTypes(), graph.meta().nodeType("synthetic"));
         }
-        int[] owners = owners(graph);
-        int synthetic = graph.meta().nodeType("synthetic");
+    }
+
+    /** Adds each owned internal's size to its owner's and zeroes its own, in {@code sizes}. */
+    static void move(long[] sizes, int[] owners, int root, byte[] nodeTypes, int syntheticType) {
         for (int node = 0; node < owners.length; node++) {
             int owner = owners[node];
-            if (owner >= 0 && owner != node && owner != graph.root() && graph.nodeType(owner) != synthetic) {
+            if (owner >= 0 && owner != node && owner != root && nodeTypes[owner] != syntheticType) {
                 sizes[owner] += sizes[node];
                 sizes[node] = 0;
             }
         }
-        return sizes;
     }
 
     /**

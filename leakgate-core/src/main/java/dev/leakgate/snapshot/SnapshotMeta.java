@@ -33,6 +33,11 @@ record SnapshotMeta(
         List<?> locationFields = meta.get("location_fields") instanceof List<?> fields ? fields : List.of();
         int nodeTypeField = required(nodeFields, "type", "node_fields", source);
         int edgeTypeField = required(edgeFields, "type", "edge_fields", source);
+        List<String> nodeTypes = typeNames(meta, "node_types", nodeTypeField, source);
+        if (nodeTypes.size() > HeapGraph.MAX_NODE_TYPES) {
+            throw notASnapshot(source, "snapshot.meta.node_types lists " + nodeTypes.size()
+                    + " types where V8 has 15 (leakgate reads up to " + HeapGraph.MAX_NODE_TYPES + ")");
+        }
         List<String> edgeTypes = typeNames(meta, "edge_types", edgeTypeField, source);
         if (edgeTypes.size() > HeapGraph.MAX_EDGE_TYPES) {
             throw notASnapshot(source, "snapshot.meta.edge_types lists " + edgeTypes.size()
@@ -45,7 +50,7 @@ record SnapshotMeta(
                 required(nodeFields, "id", "node_fields", source),
                 required(nodeFields, "self_size", "node_fields", source),
                 required(nodeFields, "edge_count", "node_fields", source),
-                typeNames(meta, "node_types", nodeTypeField, source),
+                nodeTypes,
                 edgeFields.size(),
                 edgeTypeField,
                 required(edgeFields, "name_or_index", "edge_fields", source),

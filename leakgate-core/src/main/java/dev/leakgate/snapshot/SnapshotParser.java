@@ -313,7 +313,7 @@ final class SnapshotParser {
             EdgeColumns columns = (EdgeColumns) edges;
             HeapGraph graph = new HeapGraph(meta, root, nodeTypes, names, nodes.ids.toArray(),
                     nodes.selfSizes.toArray(), firstEdges, columns.names(), columns.typesAndTargets(), strings);
-            OwnedSizes.of(graph);
+            OwnedSizes.moveToOwners(graph);
             return new ParsedSnapshot(graph, PlainObjectShapes.of(graph),
                     SourceLocations.from(locations, meta, nodeCount, source), edges.count(), null);
         }

@@ -87,15 +87,8 @@ final class SummaryEdges extends EdgeReader {
     /** Moves the sizes of owned internals to their owners, in place; call once, after the last edge. */
     long[] ownedSizes(long[] selfSizes) {
         finishOwners();
-        if (!userRoot) {
-            return selfSizes;
-        }
-        for (int node = 0; node < owners.length; node++) {
-            int owner = owners[node];
-            if (owner >= 0 && owner != node && owner != root && nodeTypes[owner] != syntheticType) {
-                selfSizes[owner] += selfSizes[node];
-                selfSizes[node] = 0;
-            }
+        if (userRoot) {
+            OwnedSizes.move(selfSizes, owners, root, nodeTypes, syntheticType);
         }
         return selfSizes;
     }

@@ -103,6 +103,16 @@ class UnreadableSnapshotTest {
     }
 
     @Test
+    void refusesMoreNodeTypesThanANodeHasRoomFor() throws IOException {
+        String manyTypes = IntStream.range(0, 129).mapToObj(t -> "\"t" + t + "\"").collect(Collectors.joining(","));
+        String snapshot = new String(oneNode("\"element\",\"property\"", "1,0,0"), StandardCharsets.UTF_8)
+                .replace("[[\"synthetic\",\"object\"]]", "[[" + manyTypes + "]]")
+                .replace("\"nodes\":[0,", "\"nodes\":[128,");
+        assertRefused("node-types.heapsnapshot", snapshot.getBytes(StandardCharsets.UTF_8),
+                "is not a V8 heap snapshot: snapshot.meta.node_types lists 129 types where V8 has 15");
+    }
+
+    @Test
     void readsGzipCompressedSnapshots() throws IOException {
         Path compressed = directory.resolve("s0.heapsnapshot.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(compressed))) {
