@@ -34,6 +34,9 @@ public final class HeapSnapshotReader {
 
     public HeapSnapshot read(Path file, ReadMode mode) throws IOException {
         String source = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new SnapshotFormatException(source + " is a directory, not a snapshot file");
+        }
         InputStream in;
         try {
             in = Files.newInputStream(file);
@@ -44,6 +47,10 @@ public final class HeapSnapshotReader {
         }
         try (in) {
             return read(in, source, mode, ArrayReading.inParallel(offset -> openAt(file, offset), source));
+        } catch (SnapshotFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new SnapshotFormatException(source + " cannot be read: " + e.getMessage(), e);
         }
     }
 

@@ -35,6 +35,14 @@ class UnreadableSnapshotTest {
     }
 
     @Test
+    void namesADirectoryGivenForASnapshot() throws IOException {
+        Path folder = Files.createDirectory(directory.resolve("snapshots"));
+        SnapshotFormatException error = assertThrows(SnapshotFormatException.class,
+                () -> reader.read(folder, ReadMode.SUMMARY));
+        assertEquals(folder + " is a directory, not a snapshot file", error.getMessage());
+    }
+
+    @Test
     void saysAnEmptyFileIsEmpty() throws IOException {
         assertRefused("empty.heapsnapshot", new byte[0], "is empty");
     }
