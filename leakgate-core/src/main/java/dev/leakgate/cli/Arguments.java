@@ -26,7 +26,11 @@ final class Arguments {
             if (!arg.startsWith("--")) {
                 positional.add(arg);
             } else if (arg.contains("=")) {
-                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+                String name = arg.substring(2, arg.indexOf('='));
+                if (flagNames.contains(name)) {
+                    throw new UsageException("--" + name + " is a switch and takes no value");
+                }
+                options.put(name, arg.substring(arg.indexOf('=') + 1));
             } else if (flagNames.contains(arg.substring(2))) {
                 flags.add(arg.substring(2));
             } else if (i + 1 < args.size()) {

@@ -108,6 +108,7 @@ class LoadCommandTest {
                 "localhost:3000");
         assertRejected("needs exactly one URL, e.g. http://127.0.0.1:3000/");
         assertRejected("unknown option --times", url("/"), "--times", "3");
+        assertRejected("--json is a switch and takes no value", url("/"), "--json=true");
         assertEquals("0", server.control("/__count"), "no load was sent");
     }
 
