@@ -10,9 +10,11 @@ import java.util.List;
  *                          bytes ({@link Shape#BYTES}) or the collection's references ({@link Shape#COLLECTION})
  * @param growthPerRequest  growth from baseline to final snapshot divided by the requests served in between
  * @param retainedSize      bytes the constructor's instances (or the collection) keep alive in the final snapshot
- * @param retainerPath      shortest path from the GC roots to one grown instance, or to the collection; null if none
- * @param location          where the instance was created, as {@code file:line:column}; for a collection, the function
- *                          whose scope holds it; null when V8 gave none
+ * @param retainerPath      shortest path from the GC roots to one grown instance, or to the collection, as text (which
+ *                          says so when there is none)
+ * @param location          where the instance was created, as {@code file:line:column}; for a collection, where the app
+ *                          fills it ({@code file:line}, its top allocation site) when the allocations were sampled;
+ *                          null when V8 gave none
  * @param survivorsPerRound per measured round, the objects allocated in it that are still alive at the end (for a
  *                          collection: the ones it refers to); empty for {@link Shape#BYTES}
  * @param allocationStacks  where the surviving sampled memory that matches this finding was allocated, most bytes first
@@ -30,13 +32,6 @@ public record Finding(String constructor, Shape shape, List<Long> perSnapshot, d
         perSnapshot = List.copyOf(perSnapshot);
         survivorsPerRound = List.copyOf(survivorsPerRound);
         allocationStacks = List.copyOf(allocationStacks);
-    }
-
-    /** A failing finding without allocation data, survivors, baseline or sample, as simple analyses and tests make them. */
-    public Finding(String constructor, Shape shape, List<Long> perSnapshot, double growthPerRequest, long retainedSize,
-                   String retainerPath, String location) {
-        this(constructor, shape, perSnapshot, growthPerRequest, retainedSize, retainerPath, location, List.of(),
-                List.of(), Judgement.LEAK, 0, null);
     }
 
     public Finding withSampleValue(String value) {

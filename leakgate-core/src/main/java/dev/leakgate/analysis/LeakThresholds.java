@@ -33,7 +33,7 @@ public record LeakThresholds(double maxObjectsPerRequest, double maxBytesPerRequ
 
     /** V8's own bookkeeping: grows with JIT and feedback after any warm-up, never the app's leak by itself. */
     public static final Set<String> ENGINE_INTERNALS = Set.of(
-            "(system)", "(compiled code)", "(object shape)", "(hidden)", "(code)");
+            "(system)", "(compiled code)", "(object shape)");
 
     public LeakThresholds {
         requireLimit("maxObjectsPerRequest", maxObjectsPerRequest);

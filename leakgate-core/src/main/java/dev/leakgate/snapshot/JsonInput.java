@@ -15,7 +15,7 @@ import java.nio.ByteOrder;
 final class JsonInput {
 
     private static final int BUFFER_SIZE = 1 << 16;
-    /** 19 decimal digits always fit in a long. */
+    /** 18 decimal digits always fit in a long (19 may not). */
     private static final int MAX_DIGITS = 18;
     /** Eight bytes of the buffer as one long, the first byte lowest. */
     private static final VarHandle EIGHT_BYTES = MethodHandles.byteArrayViewVarHandle(long[].class,

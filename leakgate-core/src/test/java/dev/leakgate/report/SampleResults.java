@@ -25,9 +25,10 @@ final class SampleResults {
 
     static GateResult leak(String constructor) {
         Finding finding = new Finding(constructor, Shape.COUNT, List.of(10L, 1010L, 2010L, 3010L), 1.0, 96_000,
-                "(closure) handler › context › seen (Array) › [42] › " + constructor, "server.js:15:13");
+                "(closure) handler › context › seen (Array) › [42] › " + constructor, "server.js:15:13", List.of(),
+                List.of(), Judgement.LEAK, 0, null);
         Finding strings = new Finding("(string)", Shape.COUNT, List.of(5000L, 6000L, 7000L, 8000L), 1.0, 48_000,
-                null, null);
+                null, null, List.of(), List.of(), Judgement.LEAK, 0, null);
         return new GateResult(Verdict.LEAK, constructor + " grew by 1.00 objects per request", List.of(finding, strings),
                 List.of(phase("warm-up"), phase("round 1")), List.of(new SnapshotInfo("baseline", 40_000, 4_000_000)),
                 timeline(), List.of("listening <on> 3000"), "v20.0.0", Instant.parse("2026-01-02T03:04:05Z"), Duration.ofSeconds(4),

@@ -156,8 +156,8 @@ abstract class GateMojo extends AbstractMojo {
     private List<Rule> rules;
 
     /**
-     * Constructors never reported at all. V8's own bookkeeping ((system), (compiled code), (object shape),
-     * (hidden), (code)) is reported when it grows, but never fails the build by itself.
+     * Constructors never reported at all. V8's own bookkeeping ((system), (compiled code), (object shape)) is
+     * reported when it grows, but never fails the build by itself.
      */
     @Parameter(property = "leakgate.ignoredConstructors")
     private List<String> ignoredConstructors;
