@@ -19,10 +19,6 @@ final class GrowableByteArray {
         values[size++] = value;
     }
 
-    int size() {
-        return size;
-    }
-
     byte[] toArray() {
         return size == values.length ? values : Arrays.copyOf(values, size);
     }

@@ -65,11 +65,6 @@ public record RetainerPath(List<Step> steps) {
         }
     }
 
-    /** True when the object is not reachable from the GC roots through strong references. */
-    public boolean isEmpty() {
-        return steps.isEmpty();
-    }
-
     /**
      * The chain as one line, e.g. {@code handler() › context › leaks (Array) › [12] › RequestRecord}.
      *

@@ -36,11 +36,6 @@ final class SnapshotParser {
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             .build();
 
-    /** Reads a stream in one pass, as it arrives. */
-    ParsedSnapshot parse(InputStream in, String source, ReadMode mode) throws IOException {
-        return parse(in, source, mode, ArrayReading.INLINE);
-    }
-
     /** Reads a document whose big arrays {@code arrays} reads: see {@link ArrayReading}. */
     ParsedSnapshot parse(InputStream in, String source, ReadMode mode, ArrayReading arrays) throws IOException {
         JsonInput input = new JsonInput(in);

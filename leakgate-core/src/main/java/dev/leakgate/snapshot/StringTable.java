@@ -24,16 +24,6 @@ final class StringTable {
         this.wide = wide;
     }
 
-    static StringTable of(String... strings) {
-        Builder builder = new Builder();
-        for (String string : strings) {
-            if (!builder.add(string.toCharArray(), 0, string.length())) {
-                throw new IllegalArgumentException("strings over 2 GB");
-            }
-        }
-        return builder.build();
-    }
-
     int size() {
         return starts.length - 1;
     }
@@ -132,10 +122,6 @@ final class StringTable {
             }
             starts.add(size);
             return true;
-        }
-
-        int count() {
-            return starts.size() - 1;
         }
 
         StringTable build() {

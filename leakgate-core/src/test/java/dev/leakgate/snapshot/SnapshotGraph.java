@@ -37,7 +37,7 @@ final class SnapshotGraph {
     }
 
     static SnapshotGraph read(InputStream in, String sourceName) throws IOException {
-        return new SnapshotGraph(new SnapshotParser().parse(in, sourceName, ReadMode.GRAPH).graph());
+        return new SnapshotGraph(new SnapshotParser().parse(in, sourceName, ReadMode.GRAPH, ArrayReading.INLINE).graph());
     }
 
     int nodeCount() {
