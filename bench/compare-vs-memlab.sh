@@ -6,6 +6,7 @@
 #
 # usage: bench/compare-vs-memlab.sh GEN_SCRIPT SCALE DIR [PAIRS] [JAVA_HEAP] [--no-memlab]
 #   GEN_SCRIPT  a script writing s1, s2, s3.heapsnapshot of one process: node --expose-gc GEN_SCRIPT SCALE DIR
+#               (the project's is shared/bench/gen-snapshots.js, beside this repository)
 #   SCALE       1000000 gives about 250/300/370 MB; 3000000 about 1 GB for the last one
 #   DIR         where the snapshots are written (kept: an existing s3.heapsnapshot is reused)
 #   PAIRS       runs of each contender (default 3)
