@@ -167,6 +167,10 @@ final class HeapGraph {
         return strings.get(index);
     }
 
+    String[] strings(int[] indexes) {
+        return strings.get(indexes);
+    }
+
     int stringLength(int index) {
         return strings.length(index);
     }

@@ -66,7 +66,7 @@ final class PlainObjectShapes {
             if (list == null) {
                 list = lists.size();
                 listIndexes.put(probe.copy(), list);
-                lists.add(names(probe.toArray(), graph));
+                lists.add(graph.strings(probe.toArray()));
                 objectsPerList.add(0);
             }
             listOfNode[node] = list;
@@ -84,14 +84,6 @@ final class PlainObjectShapes {
      */
     static PlainObjectShapes of(int[] listOfNode, List<String[]> lists, int[] objectsPerList) {
         return new PlainObjectShapes(listOfNode, List.copyOf(lists), objectsPerList);
-    }
-
-    private static String[] names(int[] nameIndexes, HeapGraph graph) {
-        String[] names = new String[nameIndexes.length];
-        for (int i = 0; i < names.length; i++) {
-            names[i] = graph.string(nameIndexes[i]);
-        }
-        return names;
     }
 
     /** The index of the property list a node's properties form, or {@link #NOT_PLAIN}. */

@@ -41,6 +41,15 @@ final class StringTable {
         return new String(chars);
     }
 
+    /** The strings at these indexes, in their order. */
+    String[] get(int[] indexes) {
+        String[] values = new String[indexes.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = get(indexes[i]);
+        }
+        return values;
+    }
+
     /** Whether the string at {@code index} is {@code value}, without making a string. */
     boolean equals(int index, String value) {
         int start = starts[index];

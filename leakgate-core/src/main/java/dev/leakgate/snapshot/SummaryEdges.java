@@ -114,7 +114,7 @@ final class SummaryEdges extends EdgeReader {
             }
             if (renumbered[list] < 0) {
                 renumbered[list] = plainLists.size();
-                plainLists.add(names(lists.get(list), strings));
+                plainLists.add(strings.get(lists.get(list)));
                 objectsPerList.add(0);
             }
             listOfNode[node] = renumbered[list];
@@ -196,13 +196,5 @@ final class SummaryEdges extends EdgeReader {
             }
         }
         return low;
-    }
-
-    private static String[] names(int[] nameIndexes, StringTable strings) {
-        String[] names = new String[nameIndexes.length];
-        for (int i = 0; i < names.length; i++) {
-            names[i] = strings.get(nameIndexes[i]);
-        }
-        return names;
     }
 }
