@@ -1,5 +1,7 @@
 package dev.leakgate.load;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -61,7 +63,9 @@ public final class LatencyHistogram {
         if (totalCount == 0) {
             return 0;
         }
-        long rank = Math.max(1, (long) Math.ceil(percentile / 100 * totalCount));
+        // In decimal: in binary 99.9 / 100 is a little above 0.999, and of 1,000 values p99.9 would be the largest.
+        long rank = Math.max(1, BigDecimal.valueOf(percentile).multiply(BigDecimal.valueOf(totalCount))
+                .divide(BigDecimal.valueOf(100), 0, RoundingMode.CEILING).longValueExact());
         long seen = 0;
         for (int bucket = 0; bucket < counts.length; bucket++) {
             seen += counts[bucket];

@@ -25,6 +25,18 @@ class LatencyHistogramTest {
     }
 
     @Test
+    void ranksPercentilesExactlyWhereBinaryFractionsWouldRoundUp() {
+        LatencyHistogram.Recorder recorder = new LatencyHistogram.Recorder();
+        for (long micros = 1; micros <= 1000; micros++) {
+            recorder.record(micros);
+        }
+        LatencyHistogram histogram = recorder.toHistogram();
+
+        assertEquals(0.999, histogram.percentileMillis(99.9), "the 999th of 1,000 values, not the largest");
+        assertEquals(1.000, histogram.percentileMillis(100));
+    }
+
+    @Test
     void staysWithinOnePercentFromMicrosecondsToMinutes() {
         for (long micros = 1; micros < 10L * 60 * 1_000_000; micros = micros * 3 / 2 + 7) {
             LatencyHistogram.Recorder recorder = new LatencyHistogram.Recorder();
