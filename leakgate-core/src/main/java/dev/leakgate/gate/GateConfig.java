@@ -1,6 +1,7 @@
 package dev.leakgate.gate;
 
 import dev.leakgate.analysis.LeakThresholds;
+import dev.leakgate.load.LoadGenerator;
 import dev.leakgate.load.RequestSpec;
 import dev.leakgate.process.LaunchSpec;
 import dev.leakgate.text.DurationText;
@@ -33,7 +34,8 @@ public record GateConfig(LaunchSpec launch, List<RequestSpec> requests, int conn
                         + " (or baseUrl and inspectorUrl to attach to an app started elsewhere)");
         requests = List.copyOf(requests);
         require(!requests.isEmpty(), "requests must list at least one request");
-        require(connections >= 1, "connections must be at least 1, was " + connections);
+        require(connections >= 1 && connections <= LoadGenerator.MAX_CONNECTIONS,
+                "connections must be between 1 and " + LoadGenerator.MAX_CONNECTIONS + ", was " + connections);
         require(warmupRequests >= 0, "warmupRequests must be 0 or more, was " + warmupRequests);
         require(rounds >= 2, "rounds must be at least 2 (growth has to repeat to count as a leak), was " + rounds);
         require(requestsPerRound >= 1, "requestsPerRound must be at least 1, was " + requestsPerRound);

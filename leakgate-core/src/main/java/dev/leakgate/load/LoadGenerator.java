@@ -27,7 +27,7 @@ import java.util.OptionalLong;
  */
 public final class LoadGenerator implements AutoCloseable {
 
-    private static final int MAX_CONNECTIONS = 10_000;
+    public static final int MAX_CONNECTIONS = 10_000;
     private static final int MAX_PHASE_DAYS = 365;
     private static final double NANOS_PER_SECOND = 1e9;
 

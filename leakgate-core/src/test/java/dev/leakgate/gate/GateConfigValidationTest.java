@@ -33,8 +33,24 @@ class GateConfigValidationTest {
                         .getMessage());
     }
 
+    @Test
+    void rejectsMoreConnectionsThanTheLoadGeneratorOpensBeforeTheAppStarts() {
+        assertEquals("connections must be between 1 and 10000, was 10001",
+                assertThrows(InvalidConfigurationException.class, () -> config(10_001)).getMessage());
+        assertEquals("connections must be between 1 and 10000, was 0",
+                assertThrows(InvalidConfigurationException.class, () -> config(0)).getMessage());
+    }
+
     private static GateConfig config(Duration requestTimeout, Duration timeout) {
-        return new GateConfig(LAUNCH, List.of(RequestSpec.get("/")), 8, 1000, 3, 2000, requestTimeout, 0, 1.0,
+        return config(8, requestTimeout, timeout);
+    }
+
+    private static GateConfig config(int connections) {
+        return config(connections, Duration.ofSeconds(10), Duration.ofSeconds(600));
+    }
+
+    private static GateConfig config(int connections, Duration requestTimeout, Duration timeout) {
+        return new GateConfig(LAUNCH, List.of(RequestSpec.get("/")), connections, 1000, 3, 2000, requestTimeout, 0, 1.0,
                 LeakThresholds.defaults(), KeepSnapshots.ON_FAILURE, timeout, Path.of("target/leakgate"), null, false);
     }
 }
