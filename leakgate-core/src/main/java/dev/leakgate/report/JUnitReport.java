@@ -49,13 +49,13 @@ public final class JUnitReport {
             for (TestCase testCase : cases) {
                 xml.writeStartElement("testcase");
                 xml.writeAttribute("classname", SUITE);
-                xml.writeAttribute("name", testCase.name());
+                xml.writeAttribute("name", xmlText(testCase.name()));
                 xml.writeAttribute("time", "0");
                 if (testCase.failed()) {
                     xml.writeStartElement("error".equals(testCase.failureType()) ? "error" : "failure");
-                    xml.writeAttribute("message", testCase.message());
+                    xml.writeAttribute("message", xmlText(testCase.message()));
                     xml.writeAttribute("type", testCase.failureType());
-                    xml.writeCharacters(testCase.detail());
+                    xml.writeCharacters(xmlText(testCase.detail()));
                     xml.writeEndElement();
                 }
                 xml.writeEndElement();
@@ -97,6 +97,21 @@ public final class JUnitReport {
             cases.add(new TestCase(name, "leak", Verdicts.describe(finding), detail));
         }
         return cases;
+    }
+
+    /**
+     * The text with every character XML 1.0 cannot hold replaced by U+FFFD: app output (colour codes) and heap
+     * names are data, and a stream writer passes control characters through, which XML parsers refuse.
+     */
+    private static String xmlText(String text) {
+        StringBuilder valid = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> valid.appendCodePoint(allowedInXml(c) ? c : 0xfffd));
+        return valid.toString();
+    }
+
+    private static boolean allowedInXml(int c) {
+        return c == 0x9 || c == 0xa || c == 0xd || c >= 0x20 && c <= 0xd7ff || c >= 0xe000 && c <= 0xfffd
+                || c >= 0x10000 && c <= 0x10ffff;
     }
 
     private static String seconds(GateResult result) {

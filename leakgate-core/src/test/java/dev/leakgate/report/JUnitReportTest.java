@@ -63,6 +63,17 @@ class JUnitReportTest {
         }
     }
 
+    @Test
+    void controlCharactersFromTheAppOrTheHeapBecomeReplacementCharactersSoTheXmlStillParses() throws Exception {
+        Element leak = write(SampleResults.leak("Record\u0001"));
+        assertEquals("Record\ufffd does not grow per request",
+                ((Element) leak.getElementsByTagName("testcase").item(1)).getAttribute("name"));
+
+        Element error = write(GateResult.notStarted("\u001b[31mport 3000 is in use\u001b[0m", Instant.now()));
+        assertEquals("\ufffd[31mport 3000 is in use\ufffd[0m",
+                ((Element) error.getElementsByTagName("error").item(0)).getAttribute("message"));
+    }
+
     private Element write(GateResult result) throws Exception {
         Path file = directory.resolve("TEST-leakgate.xml");
         new JUnitReport().write(result, file);
