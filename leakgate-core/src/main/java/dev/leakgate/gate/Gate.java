@@ -9,7 +9,8 @@ import dev.leakgate.process.RunningApp;
 import dev.leakgate.snapshot.HeapSnapshotReader;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,8 +22,8 @@ import java.util.List;
  * One gate run as README.md's "How it decides" lays it out: launch, one inspector session, warm-up, baseline
  * snapshot, measured rounds each followed by a snapshot, analysis, and the app stopped on every path.
  *
- * <p>{@link #run} never throws for anything the user or the app did: every ending is a {@link GateResult}
- * with its verdict and reason, so the reports can always be written.
+ * <p>{@link #run} never throws, whatever the user, the app or leakgate itself did: every ending is a
+ * {@link GateResult} with its verdict and reason, so the reports can always be written.
  */
 public final class Gate {
 
@@ -55,9 +56,17 @@ public final class Gate {
             result = finish(Verdicts.verdictOf(findings), Verdicts.explain(findings, config), findings, List.of(), measured, config, started);
         } catch (RunStopped stopped) {
             result = finish(stopped.verdict(), stopped.getMessage(), List.of(), stopped.appLogTail(), measured, config, started);
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException e) {
+            // Only preparing the output directory throws it, before anything starts.
             result = finish(Verdict.ERROR, "cannot write to " + config.outputDirectory() + ": " + e.getMessage(),
                     List.of(), List.of(), measured, config, started);
+        } catch (RuntimeException e) {
+            // A fault of leakgate's own or of the machine: the app is stopped all the same and the reports say why.
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            console.warn("leakgate stopped on an unexpected error; please report it with this trace:\n" + trace);
+            result = finish(Verdict.ERROR, "leakgate stopped on an unexpected error: " + e, List.of(), List.of(),
+                    measured, config, started);
         }
         applySnapshotPolicy(config.keepSnapshots(), result.verdict(), measured.snapshotFiles());
         return result;
@@ -70,8 +79,13 @@ public final class Gate {
             // Checked first: an old Node fails in confusing ways (unknown flags, missing APIs) once started.
             measured.nodeVersion(launcher.nodeVersion(launch.node(), launch.workingDirectory()));
             NodeApp app = launcher.launch(launch, console::appOutput);
-            console.info("App ready at " + app.baseUrl() + " (pid " + app.pid() + ")");
-            return app;
+            try {
+                console.info("App ready at " + app.baseUrl() + " (pid " + app.pid() + ")");
+                return app;
+            } catch (RuntimeException e) {
+                app.close(); // not yet in the hands of the caller, which stops it on every other path
+                throw e;
+            }
         } catch (LaunchException e) {
             if (watchdog.fired()) {
                 throw watchdog.timedOut("start-up", e.lastLines());

@@ -249,6 +249,34 @@ class GateTest {
     }
 
     @Test
+    void unexpectedErrorOnceTheAppIsUpStopsTheAppAndIsAnErrorResult() {
+        Gate failing = new Gate(new NodeLauncher(), new HeapSnapshotReader(), new Console() {
+            @Override
+            public void info(String message) {
+                if (message.startsWith("App ready at")) {
+                    throw new IllegalStateException("a fault of leakgate's own");
+                }
+            }
+
+            @Override
+            public void warn(String message) {
+                log.add(message);
+            }
+
+            @Override
+            public void appOutput(String line) {
+            }
+        }, Clock.systemUTC());
+
+        GateResult result = failing.run(config("clean", Duration.ofSeconds(120), 0));
+
+        assertEquals(Verdict.ERROR, result.verdict());
+        assertEquals("leakgate stopped on an unexpected error: java.lang.IllegalStateException: a fault of leakgate's own",
+                result.reason());
+        assertTrue(log.stream().anyMatch(line -> line.contains("please report it with this trace")), String.join("\n", log));
+    }
+
+    @Test
     void runLongerThanTheTimeoutIsStoppedAndSaysSo() {
         // 50 requests/s makes the 1,000 warm-up requests alone take 20 s.
         GateResult result = gate.run(config("clean", Duration.ofSeconds(3), 50));
