@@ -2,6 +2,9 @@ package dev.leakgate.process;
 
 import dev.leakgate.text.DurationText;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,11 +44,22 @@ public record LaunchSpec(String node, List<String> nodeOptions, Path workingDire
         require(port >= 0 && port <= 65_535, "port must be 0 (pick a free port) or 1-65535, was " + port);
         require(!portVariable.isBlank(), "portVariable must name the environment variable that carries the port, e.g. PORT");
         require(readyPath.startsWith("/"), "readyPath must start with '/', was '" + readyPath + "'");
+        require(isUriPath(readyPath), "readyPath must be a valid URL path (characters such as | { } and spaces "
+                + "percent-encoded), was '" + readyPath + "'");
         require(startupTimeout.compareTo(Duration.ZERO) > 0,
                 "startupTimeout must be positive, was " + DurationText.of(startupTimeout));
         nodeOptions = nodeOptions == null ? List.of() : List.copyOf(nodeOptions);
         scriptArgs = scriptArgs == null ? List.of() : List.copyOf(scriptArgs);
         environment = environment == null ? Map.of() : Map.copyOf(environment);
+    }
+
+    private static boolean isUriPath(String path) {
+        try {
+            new URI("http://localhost" + path);
+            return true;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     private static void require(boolean condition, String message) {

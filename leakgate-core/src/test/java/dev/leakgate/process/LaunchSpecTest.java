@@ -27,6 +27,8 @@ class LaunchSpecTest {
     @Test
     void rejectsAReadyPathWithoutLeadingSlash() {
         assertRejected("readyPath must start with '/', was 'health'", () -> spec(0, "PORT", "health", Duration.ofSeconds(30)));
+        assertRejected("readyPath must be a valid URL path (characters such as | { } and spaces percent-encoded), "
+                + "was '/a|b'", () -> spec(0, "PORT", "/a|b", Duration.ofSeconds(30)));
     }
 
     @Test
