@@ -4,7 +4,6 @@ import dev.leakgate.text.DurationText;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
