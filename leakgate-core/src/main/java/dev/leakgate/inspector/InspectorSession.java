@@ -93,6 +93,10 @@ public final class InspectorSession implements AutoCloseable {
             connecting.thenAccept(WebSocket::abort);
             throw new InspectorException("Cannot connect to the Node inspector at " + webSocketUrl + " within "
                     + DurationText.of(callTimeout) + ".");
+        } catch (InterruptedException e) {
+            // A connection completed after we stopped waiting would hold a debugger session no one closes.
+            connecting.thenAccept(WebSocket::abort);
+            throw e;
         }
     }
 
