@@ -47,7 +47,7 @@ public final class Gate {
         Measurements measured = new Measurements();
         GateResult result;
         try (RunWatchdog watchdog = new RunWatchdog(config.timeout(), Thread.currentThread())) {
-            prepareOutputDirectory(config.outputDirectory());
+            prepareOutputDirectory(config.outputDirectory(), config.launch().appLog());
             RunningApp app = config.attaching() ? attach(config, watchdog) : launch(config, measured, watchdog);
             List<Finding> findings;
             try (app) {
@@ -123,9 +123,11 @@ public final class Gate {
                 Duration.between(started, now), measured.comparison(), config.settings());
     }
 
-    private static void prepareOutputDirectory(Path outputDirectory) throws IOException {
+    private static void prepareOutputDirectory(Path outputDirectory, Path appLog) throws IOException {
         Path snapshots = outputDirectory.resolve("snapshots");
         Files.createDirectories(snapshots);
+        // An earlier run's output would pass for this one's where the app is attached to or never starts.
+        Files.deleteIfExists(appLog);
         // Snapshots of an earlier run would pass for this run's evidence.
         try (var old = Files.list(snapshots)) {
             for (Path file : (Iterable<Path>) old::iterator) {

@@ -231,7 +231,8 @@ class GateTest {
     }
 
     @Test
-    void missingScriptIsAnErrorNamingThePath() {
+    void missingScriptIsAnErrorNamingThePathAndLeavesNoEarlierRunsAppLog() throws IOException {
+        Files.writeString(output.resolve("app.log"), "clean app listening (an earlier run)\n");
         GateConfig config = config("clean", Duration.ofSeconds(120), 0);
         LaunchSpec launch = config.launch();
         GateConfig missing = new GateConfig(new LaunchSpec(launch.node(), launch.nodeOptions(),
@@ -246,6 +247,7 @@ class GateTest {
 
         assertEquals(Verdict.ERROR, result.verdict());
         assertTrue(result.reason().contains("no-such-app.js"), result.reason());
+        assertFalse(Files.exists(output.resolve("app.log")), "an earlier run's app.log is left next to this run's report");
     }
 
     @Test
