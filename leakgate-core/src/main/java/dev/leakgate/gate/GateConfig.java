@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 
 /**
  * Everything one gate run needs. Validated here, once, with messages that name the parameter the user
- * wrote, so the Maven plugin and the CLI report bad values the same way; the launch settings are checked by
+ * wrote, so that a bad value is refused before anything starts; the launch settings are checked by
  * {@link LaunchSpec} itself.
  *
  * @param launch           how to start the app; in attach mode only its working directory (where script paths in

@@ -29,7 +29,7 @@ import java.util.List;
 
 /**
  * The part of a run that talks to a started app: one inspector session and one load generator for the
- * whole series, closed in that order before the app is stopped (Node waits for its debugger otherwise).
+ * whole series, both closed before the app is stopped (Node waits for its debugger otherwise).
  */
 final class MeasuredRun {
 

@@ -39,7 +39,8 @@ public final class NodeLauncher {
      * Starts {@code node --inspect=127.0.0.1:0 --expose-gc --require <watchdog> [nodeOptions] script [scriptArgs]}
      * and returns once
      * the app answers {@code GET readyPath} and Node has printed its inspector URL. Every line the app prints
-     * goes to {@code spec.appLog()} and to {@code console}. On failure nothing is left running.
+     * goes to {@code spec.appLog()}, and all but Node's inspector notices also to {@code console}. On failure
+     * nothing is left running.
      *
      * @throws LaunchException if the working directory, script or Node is missing, the app exits early, or it is not ready in time
      */
