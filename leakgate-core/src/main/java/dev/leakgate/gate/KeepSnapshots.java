@@ -18,7 +18,7 @@ public enum KeepSnapshots {
 
     public static KeepSnapshots fromParameter(String value) {
         for (KeepSnapshots policy : values()) {
-            if (policy.parameterValue().equalsIgnoreCase(value.trim())) {
+            if (value != null && policy.parameterValue().equalsIgnoreCase(value.trim())) {
                 return policy;
             }
         }

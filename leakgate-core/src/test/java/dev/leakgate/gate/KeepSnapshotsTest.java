@@ -1,0 +1,24 @@
+package dev.leakgate.gate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class KeepSnapshotsTest {
+
+    @Test
+    void readsTheParameterWhateverItsCaseAndSpaces() {
+        assertEquals(KeepSnapshots.ON_FAILURE, KeepSnapshots.fromParameter(" onfailure "));
+        assertEquals(KeepSnapshots.ALWAYS, KeepSnapshots.fromParameter("always"));
+        assertEquals(KeepSnapshots.NEVER, KeepSnapshots.fromParameter("NEVER"));
+    }
+
+    @Test
+    void refusesAnUnknownOrMissingValueNamingTheParameterAndItsChoices() {
+        assertEquals("keepSnapshots must be one of never, onFailure, always; was 'sometimes'",
+                assertThrows(IllegalArgumentException.class, () -> KeepSnapshots.fromParameter("sometimes")).getMessage());
+        assertEquals("keepSnapshots must be one of never, onFailure, always; was 'null'",
+                assertThrows(IllegalArgumentException.class, () -> KeepSnapshots.fromParameter(null)).getMessage());
+    }
+}
