@@ -30,13 +30,13 @@ public final class MarkdownSummary {
         md.append("### leakgate: ").append(result.verdict()).append("\n\n")
                 .append(plain(result.reason())).append("\n\n");
         if (!result.findings().isEmpty()) {
-            md.append("| constructor | shape | per request | live per snapshot | retained | allocated at |\n")
+            md.append("| constructor | shape | per request | per snapshot | retained | allocated at |\n")
                     .append("|---|---|---:|---|---:|---|\n");
             for (Finding finding : result.findings().subList(0, Math.min(MAX_FINDINGS, result.findings().size()))) {
-                md.append("| ").append(code(finding.constructor()))
+                md.append("| ").append(code(finding.constructor())).append(finding.failing() ? "" : " (not failing)")
                         .append(" | ").append(finding.shape().label())
                         .append(" | +").append(NumberText.decimal(finding.growthPerRequest()))
-                        .append(" | ").append(FindingText.perSnapshot(finding))
+                        .append(" | ").append(FindingText.perSnapshot(finding)).append(' ').append(finding.unit())
                         .append(" | ").append(NumberText.bytes(finding.retainedSize()))
                         .append(" | ").append(finding.location() == null ? "" : code(finding.location()))
                         .append(" |\n");
@@ -57,12 +57,17 @@ public final class MarkdownSummary {
         return md.toString();
     }
 
+    /** A code span shows its text as it is, HTML included; only line breaks, pipes and backticks need care. */
     private static String code(String text) {
-        return "`" + plain(text).replace("`", "'") + "`";
+        return "`" + oneTableCell(text).replace("`", "'") + "`";
     }
 
     /** One line, no table breaks, no HTML. */
     private static String plain(String text) {
-        return text.replace('\n', ' ').replace('\r', ' ').replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;");
+        return oneTableCell(text).replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static String oneTableCell(String text) {
+        return text.replace('\n', ' ').replace('\r', ' ').replace("|", "\\|");
     }
 }
