@@ -265,8 +265,9 @@ abstract class GateMojo extends AbstractMojo {
         if (requests == null || requests.isEmpty()) {
             return List.of(RequestSpec.get(readyPath));
         }
+        List<Request> entries = orEmpty("requests", requests);
         try {
-            return orEmpty("requests", requests).stream().map(Request::toSpec).toList();
+            return entries.stream().map(Request::toSpec).toList();
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigurationException("requests: " + e.getMessage());
         }
