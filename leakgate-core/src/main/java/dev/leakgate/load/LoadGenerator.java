@@ -143,7 +143,7 @@ public final class LoadGenerator implements AutoCloseable {
         activePhase = quota;
         PhaseSupervisor supervisor = progress == LoadProgress.NONE ? null : PhaseSupervisor.start(phase,
                 new ProgressSampler(phase, quota.isTimed() ? OptionalLong.empty() : OptionalLong.of(quota.size()),
-                        List.of(loop.tally()), progress, start),
+                        loop.tally(), progress, start),
                 progress.interval());
         try {
             if (!closed) {
@@ -168,7 +168,7 @@ public final class LoadGenerator implements AutoCloseable {
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         ensureOpen(phase);
-        return PhaseTally.summarise(phase, List.of(loop.tally()), elapsed);
+        return loop.tally().summarise(phase, elapsed);
     }
 
     /** Closes all connections; a phase running meanwhile stops early and its {@link #run} throws. */

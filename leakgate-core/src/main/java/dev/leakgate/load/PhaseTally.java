@@ -2,12 +2,11 @@ package dev.leakgate.load;
 
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Counts of one worker during one phase. One thread writes, so the hot path needs no synchronisation; the running
+ * Counts of the load loop during one phase. One thread writes, so the hot path needs no synchronisation; the running
  * totals that progress reports read from another thread are published with release stores, which cost nothing extra.
  */
 final class PhaseTally {
@@ -56,35 +55,30 @@ final class PhaseTally {
         bytesRead += count;
     }
 
-    /** Adds up the tallies of all workers of a phase; call only after the workers finished. */
-    static PhaseResult summarise(String phase, List<PhaseTally> tallies, Duration elapsed) {
-        Map<Integer, Long> statusCounts = new HashMap<>();
+    /** The phase's result; call only after the loop that writes this tally finished the phase. */
+    PhaseResult summarise(String phase, Duration elapsed) {
+        Map<Integer, Long> statusesSeen = new HashMap<>();
         Map<String, Long> errorsByKind = new HashMap<>();
-        LatencyHistogram histogram = LatencyHistogram.empty();
         long requests = 0;
-        long failed = 0;
-        long bytesRead = 0;
-        for (PhaseTally tally : tallies) {
-            for (int status = 0; status < STATUS_CODES; status++) {
-                long count = tally.statusCounts[status];
-                if (count > 0) {
-                    statusCounts.merge(status, count, Long::sum);
-                    requests += count;
-                    failed += isSuccess(status) ? 0 : count;
-                }
+        long failedRequests = 0;
+        for (int status = 0; status < STATUS_CODES; status++) {
+            long count = statusCounts[status];
+            if (count > 0) {
+                statusesSeen.put(status, count);
+                requests += count;
+                failedRequests += isSuccess(status) ? 0 : count;
             }
-            for (ErrorKind kind : ERROR_KINDS) {
-                long count = tally.errorCounts[kind.ordinal()];
-                if (count > 0) {
-                    errorsByKind.merge(kind.label(), count, Long::sum);
-                    requests += count;
-                    failed += count;
-                }
-            }
-            histogram = histogram.merge(tally.latencies.toHistogram());
-            bytesRead += tally.bytesRead;
         }
-        return PhaseResult.of(phase, requests, failed, statusCounts, errorsByKind, elapsed, bytesRead, histogram);
+        for (ErrorKind kind : ERROR_KINDS) {
+            long count = errorCounts[kind.ordinal()];
+            if (count > 0) {
+                errorsByKind.put(kind.label(), count);
+                requests += count;
+                failedRequests += count;
+            }
+        }
+        return PhaseResult.of(phase, requests, failedRequests, statusesSeen, errorsByKind, elapsed, bytesRead,
+                latencies.toHistogram());
     }
 
     /** Redirects count as answered: the app handled the request, which is all a leak hunt needs. */

@@ -1,24 +1,23 @@
 package dev.leakgate.load;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.OptionalLong;
 
-/** Adds up the workers' running tallies into a {@link ProgressSnapshot} for the listener; one run per report. */
+/** Turns the load loop's running tally into a {@link ProgressSnapshot} for the listener; one run per report. */
 final class ProgressSampler implements Runnable {
 
     private final String phase;
     private final OptionalLong total;
-    private final List<PhaseTally> tallies;
+    private final PhaseTally tally;
     private final LoadProgress listener;
     private final long startNanos;
     private long doneAtLastReport;
     private long lastReportNanos;
 
-    ProgressSampler(String phase, OptionalLong total, List<PhaseTally> tallies, LoadProgress listener, long startNanos) {
+    ProgressSampler(String phase, OptionalLong total, PhaseTally tally, LoadProgress listener, long startNanos) {
         this.phase = phase;
         this.total = total;
-        this.tallies = tallies;
+        this.tally = tally;
         this.listener = listener;
         this.startNanos = startNanos;
         this.lastReportNanos = startNanos;
@@ -27,14 +26,9 @@ final class ProgressSampler implements Runnable {
     @Override
     public void run() {
         long now = System.nanoTime();
-        long done = 0;
-        long failed = 0;
-        LatencyHistogram latencies = LatencyHistogram.empty();
-        for (PhaseTally tally : tallies) {
-            done += tally.completed();
-            failed += tally.failed();
-            latencies = latencies.merge(tally.latencies());
-        }
+        long done = tally.completed();
+        long failed = tally.failed();
+        LatencyHistogram latencies = tally.latencies();
         double seconds = (now - lastReportNanos) / 1e9;
         double requestsPerSecond = seconds > 0 ? (done - doneAtLastReport) / seconds : 0;
         doneAtLastReport = done;
