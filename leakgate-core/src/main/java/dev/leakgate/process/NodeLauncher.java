@@ -73,7 +73,8 @@ public final class NodeLauncher {
      * @throws LaunchException if Node cannot be found or run, or is older than 18
      */
     public String nodeVersion(String node, Path baseDirectory) throws LaunchException {
-        Path executable = NodeExecutable.locate(node, baseDirectory);
+        // A relative node path is found from the working directory: a mistyped directory is the error to report.
+        Path executable = NodeExecutable.locate(node, existingDirectory(baseDirectory));
         ProcessResult result;
         try {
             result = new ProcessExecutor().command(executable.toString(), "--version")

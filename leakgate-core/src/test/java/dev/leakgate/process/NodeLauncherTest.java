@@ -232,6 +232,15 @@ class NodeLauncherTest {
         assertTrue(failure.getMessage().contains("'leakgate-no-such-node' was not found on the PATH"), failure.getMessage());
     }
 
+    @Test
+    void nodeVersionSaysAMissingWorkingDirectoryIsMissingBeforeLookingForNodeInIt() {
+        Path missing = outputDirectory.resolve("no-such-app");
+        LaunchException failure = assertThrows(LaunchException.class,
+                () -> launcher.nodeVersion("./node_modules/.bin/node", missing));
+
+        assertEquals("The working directory " + missing + " does not exist or is not a directory.", failure.getMessage());
+    }
+
     private LaunchSpec spec(String script, int port, String readyPath, Duration startupTimeout) {
         return new LaunchSpec("node", List.of(), SCRIPTS, script, List.of(), Map.of(), port, "PORT", readyPath,
                 startupTimeout, appLogPath());
