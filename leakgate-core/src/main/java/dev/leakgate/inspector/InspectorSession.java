@@ -55,6 +55,8 @@ public final class InspectorSession implements AutoCloseable {
     private final Duration callTimeout;
     private final AtomicLong nextId = new AtomicLong(1);
     private final Object sendLock = new Object();
+    /** Guarded by {@link #sendLock}. */
+    private CompletableFuture<WebSocket> lastSend = CompletableFuture.completedFuture(null);
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private InspectorSession(WebSocket webSocket, PortProbe inspectorPort, CdpDispatcher dispatcher, JsonFactory json,
@@ -259,8 +261,10 @@ public final class InspectorSession implements AutoCloseable {
     private void send(String message, long deadline) throws InterruptedException, TimeoutException {
         try {
             synchronized (sendLock) {
-                // The JDK allows one outstanding send at a time.
-                webSocket.sendText(message, true).get(remainingNanos(deadline), TimeUnit.NANOSECONDS);
+                // The JDK allows one outstanding send at a time: one whose caller timed out must end first.
+                lastSend.get(remainingNanos(deadline), TimeUnit.NANOSECONDS);
+                lastSend = webSocket.sendText(message, true);
+                lastSend.get(remainingNanos(deadline), TimeUnit.NANOSECONDS);
             }
         } catch (ExecutionException e) {
             // Fails the pending call; a reason the listener saw first (Node closed the connection) wins.
