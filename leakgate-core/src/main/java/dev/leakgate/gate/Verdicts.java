@@ -108,7 +108,7 @@ public final class Verdicts {
         }
         List<Cause> causes = new ArrayList<>();
         for (Map.Entry<Integer, Long> status : phase.statusCounts().entrySet()) {
-            if (status.getKey() >= 400 || status.getKey() < 200) {
+            if (!PhaseResult.isSuccess(status.getKey())) {
                 causes.add(new Cause(status.getValue(), "answered " + status.getKey() + " to %s"));
             }
         }

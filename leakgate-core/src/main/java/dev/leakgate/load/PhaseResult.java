@@ -35,6 +35,11 @@ public record PhaseResult(String phase, long requests, long failed, Map<Integer,
         errorsByKind = Collections.unmodifiableMap(new TreeMap<>(errorsByKind));
     }
 
+    /** Whether a response with this status counts as answered; redirects do: the app handled the request. */
+    public static boolean isSuccess(int status) {
+        return status >= 200 && status < 400;
+    }
+
     /** Builds a result whose rate and latency percentiles are derived from the counts, time and histogram. */
     static PhaseResult of(String phase, long requests, long failed, Map<Integer, Long> statusCounts,
                           Map<String, Long> errorsByKind, Duration elapsed, long bytesRead, LatencyHistogram histogram) {

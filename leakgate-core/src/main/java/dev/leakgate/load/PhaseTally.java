@@ -24,7 +24,7 @@ final class PhaseTally {
     void recordResponse(int status, long latencyMicros) {
         statusCounts[status]++;
         latencies.record(latencyMicros);
-        if (!isSuccess(status)) {
+        if (!PhaseResult.isSuccess(status)) {
             failed.setRelease(failed.getPlain() + 1);
         }
         completed.setRelease(completed.getPlain() + 1);
@@ -66,7 +66,7 @@ final class PhaseTally {
             if (count > 0) {
                 statusesSeen.put(status, count);
                 requests += count;
-                failedRequests += isSuccess(status) ? 0 : count;
+                failedRequests += PhaseResult.isSuccess(status) ? 0 : count;
             }
         }
         for (ErrorKind kind : ERROR_KINDS) {
@@ -79,10 +79,5 @@ final class PhaseTally {
         }
         return PhaseResult.of(phase, requests, failedRequests, statusesSeen, errorsByKind, elapsed, bytesRead,
                 latencies.toHistogram());
-    }
-
-    /** Redirects count as answered: the app handled the request, which is all a leak hunt needs. */
-    private static boolean isSuccess(int status) {
-        return status >= 200 && status < 400;
     }
 }
