@@ -11,11 +11,7 @@ class LatencyHistogramTest {
 
     @Test
     void reportsSmallLatenciesExactlyToTheMicrosecond() {
-        LatencyHistogram.Recorder recorder = new LatencyHistogram.Recorder();
-        for (long micros = 1; micros <= 100; micros++) {
-            recorder.record(micros);
-        }
-        LatencyHistogram histogram = recorder.toHistogram();
+        LatencyHistogram histogram = oneOfEachMicrosecondUpTo(100);
 
         assertEquals(0.050, histogram.percentileMillis(50));
         assertEquals(0.090, histogram.percentileMillis(90));
@@ -26,11 +22,7 @@ class LatencyHistogramTest {
 
     @Test
     void ranksPercentilesExactlyWhereBinaryFractionsWouldRoundUp() {
-        LatencyHistogram.Recorder recorder = new LatencyHistogram.Recorder();
-        for (long micros = 1; micros <= 1000; micros++) {
-            recorder.record(micros);
-        }
-        LatencyHistogram histogram = recorder.toHistogram();
+        LatencyHistogram histogram = oneOfEachMicrosecondUpTo(1000);
 
         assertEquals(0.999, histogram.percentileMillis(99.9), "the 999th of 1,000 values, not the largest");
         assertEquals(1.000, histogram.percentileMillis(100));
@@ -85,5 +77,13 @@ class LatencyHistogramTest {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> LatencyHistogram.empty().percentileMillis(101));
         assertEquals("Percentile must be between 0 and 100, got: 101.0", error.getMessage());
+    }
+
+    private static LatencyHistogram oneOfEachMicrosecondUpTo(long largest) {
+        LatencyHistogram.Recorder recorder = new LatencyHistogram.Recorder();
+        for (long micros = 1; micros <= largest; micros++) {
+            recorder.record(micros);
+        }
+        return recorder.toHistogram();
     }
 }
