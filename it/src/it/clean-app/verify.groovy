@@ -8,6 +8,7 @@ def report = checks.report(basedir)
 assert report.verdict == 'PASS'
 // V8's own bookkeeping may be reported as growing, but never fails the build
 assert report.findings.every { !it.failing && it.judgement == 'engineInternal' }
+assert report.leaks.every { !it.failing }
 assert report.load.requests == 7000
 assert report.load.errors == 0
 assert report.snapshots.size() == 4

@@ -46,12 +46,18 @@ final class AppUnderTest {
     private AppUnderTest() {
     }
 
-    /** Runs the gate on {@code script} (relative to {@code it/apps}) with the default thresholds. */
+    /** Runs the gate on {@code script} (relative to {@code it/apps}) with the default thresholds, sending GET /. */
     static GateResult judge(String script, Path output) {
-        LaunchSpec launch = new LaunchSpec("node", List.of(), APPS, script, List.of(), Map.of(), 0, "PORT", "/",
-                Duration.ofSeconds(20), output.resolve("app.log"));
-        GateConfig config = new GateConfig(launch, List.of(RequestSpec.get("/")), 4, WARMUP_REQUESTS, ROUNDS,
-                REQUESTS_PER_ROUND, Duration.ofSeconds(10), 0, 1.0, LeakThresholds.defaults(), KeepSnapshots.ON_FAILURE,
+        return judge(script, output, List.of(RequestSpec.get("/")), WARMUP_REQUESTS, REQUESTS_PER_ROUND);
+    }
+
+    /** The same with a mix of requests and request counts of its own, for an app slower or heavier than most. */
+    static GateResult judge(String script, Path output, List<RequestSpec> requests, int warmupRequests,
+                            int requestsPerRound) {
+        LaunchSpec launch = new LaunchSpec("node", List.of(), APPS, script, List.of(), Map.of(), 0, "PORT",
+                requests.get(0).path(), Duration.ofSeconds(20), output.resolve("app.log"));
+        GateConfig config = new GateConfig(launch, requests, 4, warmupRequests, ROUNDS, requestsPerRound,
+                Duration.ofSeconds(10), 0, 1.0, LeakThresholds.defaults(), KeepSnapshots.ON_FAILURE,
                 Duration.ofSeconds(180), output, null, false);
         return new Gate(new NodeLauncher(), new HeapSnapshotReader(), QUIET, Clock.systemUTC()).run(config);
     }

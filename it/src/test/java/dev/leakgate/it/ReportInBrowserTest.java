@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
-import dev.leakgate.analysis.Finding;
 import dev.leakgate.gate.GateResult;
 import dev.leakgate.gate.Verdict;
 import dev.leakgate.report.ReportWriter;
@@ -58,25 +57,42 @@ class ReportInBrowserTest {
     }
 
     @Test
-    void verdictAndFindingsAreOnThePage() throws Exception {
+    void pageLeadsWithTheLeaksTitleAndFixSiteAndFoldsItsFindingsUnderIt() throws Exception {
         assertEquals("leakgate: LEAK", browser.evaluate("document.querySelector('.banner h1').textContent"));
-        int findings = Integer.parseInt(browser.evaluate("String(document.querySelectorAll('article.finding').length)"));
-        assertTrue(findings >= 1, "findings shown: " + findings);
+        // What a reader sees first below the verdict: the leak, by the line to change.
+        assertEquals("1. report/markup-leak.js:9:3 kept.push keeps {" + MARKUP + ", at} objects (+1.00 per request)",
+                browser.evaluate("document.querySelector('main h2 + article.leak h3').textContent"));
+        assertEquals("kept.push({ [MARKUP]: req.url, at: new Date() });",
+                browser.evaluate("document.querySelector('article.leak pre.code').textContent.replace(/^\\d+/, '')"));
+        assertEquals(Integer.toString(result.failingLeaks().size()),
+                browser.evaluate("String(document.querySelectorAll('article.leak').length)"));
+        // Its symptoms sit under it, folded: there, but not shown until asked for.
+        assertEquals("false", browser.evaluate("String(document.querySelector('article.leak details.findings').open)"));
+        assertEquals("false", browser.evaluate("String(document.querySelector('article.leak details.findings table')"
+                + ".checkVisibility())"));
+        assertTrue(Integer.parseInt(browser.evaluate("String(document.querySelectorAll("
+                + "'article.leak details.findings tbody tr').length)")) >= 2, "the cause and its symptoms");
     }
 
     @Test
     void markupFromTheHeapShowsAsTextNotAsAnElement() throws Exception {
         assertEquals("0", browser.evaluate("String(document.querySelectorAll('img').length)"));
-        String names = browser.evaluate("JSON.stringify([...document.querySelectorAll('article.finding h3 code')]"
+        String names = browser.evaluate("JSON.stringify([...document.querySelectorAll('article.leak details td:first-child code')]"
                 + ".map(code => code.textContent))");
         assertTrue(names.contains("\"{" + MARKUP + ", at}\""), "finding names as rendered: " + names);
     }
 
     @Test
-    void everyFindingHasADrawnChart() throws Exception {
-        String charts = browser.evaluate("JSON.stringify([...document.querySelectorAll('article.finding')].map("
-                + "f => { const line = f.querySelector('svg polyline'); "
-                + "return line ? line.getBBox().width : 0; }))");
+    void everyFindingUnfoldedHasADrawnChart() throws Exception {
+        String charts;
+        try {
+            browser.evaluate("document.querySelectorAll('details.findings').forEach(details => details.open = true), ''");
+            charts = browser.evaluate("JSON.stringify([...document.querySelectorAll('details.findings tbody tr')].map("
+                    + "row => { const line = row.querySelector('svg polyline'); "
+                    + "return line ? line.getBBox().width : 0; }))");
+        } finally {
+            browser.evaluate("document.querySelectorAll('details.findings').forEach(details => details.open = false), ''");
+        }
         assertTrue(!charts.equals("[]") && !charts.matches(".*\\b0\\b.*"), "chart widths per finding: " + charts);
     }
 
@@ -117,7 +133,7 @@ class ReportInBrowserTest {
                 .newSchema(Path.of("../docs/junit-report.xsd").toFile())
                 .newValidator().validate(new StreamSource(xml.toFile()));
 
-        long failing = result.findings().stream().filter(Finding::failing).count();
+        long failing = result.failingLeaks().size();
         Element suite = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile()).getDocumentElement();
         assertTrue(failing >= 1);
         assertEquals(failing, suite.getElementsByTagName("failure").getLength());
@@ -133,8 +149,8 @@ class ReportInBrowserTest {
     void heapTimelineIsDrawnAcrossTheRun() throws Exception {
         String width = browser.evaluate("String(document.querySelector('svg.timeline polyline.heap').getBBox().width)");
         assertTrue(Double.parseDouble(width) > 100, "heap line width: " + width);
-        assertEquals("4", browser.evaluate("String(document.querySelectorAll('svg.timeline line.mark.snapshot').length)"),
-                "one mark per snapshot: baseline and 3 rounds");
+        assertEquals("5", browser.evaluate("String(document.querySelectorAll('svg.timeline line.mark.snapshot').length)"),
+                "one mark per snapshot: baseline, 3 rounds and the diagnosis");
     }
 
     @Test

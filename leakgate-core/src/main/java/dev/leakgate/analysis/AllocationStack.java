@@ -1,11 +1,17 @@
 package dev.leakgate.analysis;
 
+import java.util.List;
+
 /**
- * A call stack that allocated memory still alive at the end of the run, from V8's sampling heap profiler.
+ * One call stack that allocated a leak's objects, as V8 tracked it for each object.
  *
- * @param frames the frames around the app's, outermost first, e.g. {@code server.js:14 handler › pushRecord}
- * @param site   the function the stack was matched by, as {@code file:line} of its start
- * @param bytes  V8's estimate of the surviving bytes this stack allocated during the measured rounds
+ * @param frames  outermost first, the allocating function last
+ * @param objects how many of the leak's new objects this stack allocated
+ * @param bytes   their self sizes together
  */
-public record AllocationStack(String frames, String site, long bytes) {
+public record AllocationStack(List<StackFrame> frames, int objects, long bytes) {
+
+    public AllocationStack {
+        frames = List.copyOf(frames);
+    }
 }

@@ -23,18 +23,17 @@ public final class GrowthBaseline {
 
     public GrowthBaseline(List<AcceptedGrowth> accepted) {
         for (AcceptedGrowth growth : accepted) {
-            if (byKey.put(growth.key(), growth) != null) {
-                throw new IllegalArgumentException("the baseline lists " + growth.key() + " twice");
+            if (byKey.put(growth.leak(), growth) != null) {
+                throw new IllegalArgumentException("the baseline lists " + growth.leak() + " twice");
             }
         }
     }
 
-    /** The growth of every finding that is the app's own (engine internals are never a budget). */
-    public static GrowthBaseline of(List<Finding> findings) {
-        return new GrowthBaseline(findings.stream()
-                .filter(finding -> finding.judgement() != Judgement.ENGINE_INTERNAL)
-                .map(finding -> new AcceptedGrowth(finding.constructor(), finding.shape(), finding.collectionPath(),
-                        finding.growthPerRequest()))
+    /** The growth of every leak that is the app's own (V8's bookkeeping is never a budget). */
+    public static GrowthBaseline of(List<Leak> leaks) {
+        return new GrowthBaseline(leaks.stream()
+                .filter(leak -> leak.judgement() != Judgement.ENGINE_INTERNAL)
+                .map(leak -> new AcceptedGrowth(leak.id(), leak.subject().noun(), leak.subject().growthPerRequest()))
                 .toList());
     }
 
@@ -42,9 +41,9 @@ public final class GrowthBaseline {
         return List.copyOf(byKey.values());
     }
 
-    /** The growth per request recorded for this finding's constructor, shape (and collection), 0 if none. */
-    double acceptedFor(String constructor, Shape shape, String collectionPath) {
-        AcceptedGrowth growth = byKey.get(AcceptedGrowth.key(constructor, shape, collectionPath));
+    /** The growth per request recorded for the leak with this id, 0 if none. */
+    double acceptedFor(String leakId) {
+        AcceptedGrowth growth = byKey.get(leakId);
         return growth == null ? 0 : growth.growthPerRequest();
     }
 

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code leakgate-baseline.json}: the growth a team accepts for now, meant to be committed next to the POM
@@ -20,18 +19,20 @@ import java.util.Locale;
  *
  * <pre>{@code
  * {
- *   "schemaVersion": 1,
+ *   "schemaVersion": 2,
  *   "accepted": [
- *     { "constructor": "Session", "shape": "count", "growthPerRequest": 1.0 },
- *     { "constructor": "Map", "shape": "collection", "object": "handler() › context › sessions › Map",
- *       "growthPerRequest": 2.0 }
+ *     { "leak": "Session via server.js (module) › sessions (Map) › {table} (array) › []",
+ *       "subject": "Session objects", "growthPerRequest": 1.0 }
  *   ]
  * }
  * }</pre>
+ *
+ * <p>Version 1 files (one entry per constructor, before leaks were grouped by cause) are refused with a message that
+ * says to record the baseline again: their entries cannot be matched to leaks.
  */
 public final class GrowthBaselineFile {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     private final JsonFactory json = new JsonFactory();
 
@@ -66,11 +67,8 @@ public final class GrowthBaselineFile {
             out.writeArrayFieldStart("accepted");
             for (AcceptedGrowth growth : baseline.accepted()) {
                 out.writeStartObject();
-                out.writeStringField("constructor", growth.constructor());
-                out.writeStringField("shape", growth.shape().label());
-                if (growth.object() != null) {
-                    out.writeStringField("object", growth.object());
-                }
+                out.writeStringField("leak", growth.leak());
+                out.writeStringField("subject", growth.subject());
                 out.writeNumberField("growthPerRequest", growth.growthPerRequest());
                 out.writeEndObject();
             }
@@ -90,13 +88,13 @@ public final class GrowthBaselineFile {
             String field = parser.currentName();
             parser.nextToken();
             switch (field) {
-                case "schemaVersion" -> version = parser.getIntValue();
+                case "schemaVersion" -> version = requireReadable(parser.getIntValue(), file);
                 case "accepted" -> accepted = readAccepted(parser, file);
                 default -> parser.skipChildren();
             }
         }
-        if (version == null || version != SCHEMA_VERSION) {
-            throw new BaselineFileException(file + " has schemaVersion " + version + "; this leakgate reads version "
+        if (version == null) {
+            throw new BaselineFileException(file + " has no schemaVersion; this leakgate reads version "
                     + SCHEMA_VERSION + ". Record it again with the baseline goal");
         }
         if (accepted == null) {
@@ -105,44 +103,48 @@ public final class GrowthBaselineFile {
         return new GrowthBaseline(accepted);
     }
 
+    /** Checked as soon as it is read: an older file's entries would not be understood. */
+    private static int requireReadable(int version, Path file) throws BaselineFileException {
+        if (version == 1) {
+            throw new BaselineFileException(file + " was recorded per constructor (schemaVersion 1); this leakgate "
+                    + "accepts growth per leak (schemaVersion " + SCHEMA_VERSION + "). Record it again with "
+                    + "mvn leakgate:baseline");
+        }
+        if (version != SCHEMA_VERSION) {
+            throw new BaselineFileException(file + " has schemaVersion " + version + "; this leakgate reads version "
+                    + SCHEMA_VERSION + ". Record it again with the baseline goal");
+        }
+        return version;
+    }
+
     private static List<AcceptedGrowth> readAccepted(JsonParser parser, Path file) throws IOException {
         if (parser.currentToken() != JsonToken.START_ARRAY) {
             throw new BaselineFileException(file + ": \"accepted\" must be a list");
         }
         List<AcceptedGrowth> accepted = new ArrayList<>();
         while (parser.nextToken() == JsonToken.START_OBJECT) {
-            String constructor = null;
-            String shape = null;
-            String object = null;
+            String leak = null;
+            String subject = "";
             Double growth = null;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 parser.nextToken();
                 switch (field) {
-                    case "constructor" -> constructor = parser.getValueAsString();
-                    case "shape" -> shape = parser.getValueAsString();
-                    case "object" -> object = parser.getValueAsString();
+                    case "leak" -> leak = parser.getValueAsString();
+                    case "subject" -> subject = parser.getValueAsString("");
                     case "growthPerRequest" -> growth = parser.getValueAsDouble();
                     default -> parser.skipChildren();
                 }
             }
-            if (constructor == null || shape == null || growth == null) {
+            if (leak == null || growth == null) {
                 throw new BaselineFileException(file + ": entry " + (accepted.size() + 1)
-                        + " of \"accepted\" needs \"constructor\", \"shape\" and \"growthPerRequest\"");
+                        + " of \"accepted\" needs \"leak\" and \"growthPerRequest\"");
             }
-            accepted.add(new AcceptedGrowth(constructor, shape(shape, file), object, growth));
+            accepted.add(new AcceptedGrowth(leak, subject, growth));
         }
         if (parser.currentToken() != JsonToken.END_ARRAY) {
             throw new BaselineFileException(file + ": \"accepted\" must list objects");
         }
         return accepted;
-    }
-
-    private static Shape shape(String name, Path file) throws BaselineFileException {
-        try {
-            return Shape.valueOf(name.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new BaselineFileException(file + ": shape '" + name + "' is none of count, bytes, collection");
-        }
     }
 }

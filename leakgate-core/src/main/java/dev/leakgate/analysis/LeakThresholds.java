@@ -35,6 +35,9 @@ public record LeakThresholds(double maxObjectsPerRequest, double maxBytesPerRequ
     public static final Set<String> ENGINE_INTERNALS = Set.of(
             "(system)", "(compiled code)", "(object shape)");
 
+    /** How Node names the native objects of its own it reports in a snapshot. */
+    private static final String NODE_NATIVE_PREFIX = "Node / ";
+
     public LeakThresholds {
         requireLimit("maxObjectsPerRequest", maxObjectsPerRequest);
         requireLimit("maxBytesPerRequest", maxBytesPerRequest);
@@ -74,8 +77,12 @@ public record LeakThresholds(double maxObjectsPerRequest, double maxBytesPerRequ
         return ignoredConstructors.contains(constructor);
     }
 
+    /**
+     * V8's own bookkeeping, and Node's native bookkeeping ({@code Node / CleanupQueue}): both grow with what the app's
+     * objects make them track, never as a cause of their own.
+     */
     public static boolean isEngineInternal(String constructor) {
-        return ENGINE_INTERNALS.contains(constructor);
+        return ENGINE_INTERNALS.contains(constructor) || constructor.startsWith(NODE_NATIVE_PREFIX);
     }
 
     private ConstructorRule rule(String constructor) {

@@ -4,6 +4,7 @@ import dev.leakgate.snapshot.HeapSnapshot;
 import dev.leakgate.snapshot.ObjectIds;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -41,6 +42,18 @@ final class RoundSurvivors {
             perRound.add(count);
         }
         return perRound;
+    }
+
+    /** The nodes allocated in the rounds, each once, oldest first: a collection's new elements and entries. */
+    static int[] allocatedInTheRounds(HeapSnapshot last, int[] nodes, List<Census> series) {
+        int baselineMaxId = series.get(0).maxObjectId();
+        return Arrays.stream(nodes)
+                .filter(node -> ObjectIds.allocatedAfter(last.objectId(node), baselineMaxId))
+                .distinct()
+                .boxed()
+                .sorted((a, b) -> Integer.compareUnsigned(last.objectId(a), last.objectId(b)))
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 
     /** True when every round left at least a share of the per-round minimum, and at least one object. */

@@ -1,6 +1,7 @@
 package dev.leakgate.analysis;
 
 import dev.leakgate.snapshot.SourceLocation;
+import dev.leakgate.snapshot.TraceFrame;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -29,10 +30,45 @@ public final class ScriptCatalog {
     }
 
     /** {@code server.js:12:5}, 1-based as editors show it; {@code script 42:12:5} when the URL is unknown. */
-    public String describe(SourceLocation location) {
-        String url = urlsByScriptId.get(Integer.toString(location.scriptId()));
-        String file = url == null || url.isEmpty() ? "script " + location.scriptId() : displayName(url);
-        return file + ":" + (location.line() + 1) + ":" + (location.column() + 1);
+    public CodeLocation locate(SourceLocation location) {
+        return new CodeLocation(fileOf(location.scriptId()), location.line() + 1, location.column() + 1);
+    }
+
+    /** The file of a script id as {@link #displayName} shows it, {@code script 42} when the URL is unknown. */
+    String fileOf(int scriptId) {
+        String url = urlsByScriptId.get(Integer.toString(scriptId));
+        return url == null || url.isEmpty() ? "script " + scriptId : displayName(url);
+    }
+
+    /** How a path that starts at a module's scope names the module: like a file. */
+    String moduleName(String script) {
+        return displayName(script);
+    }
+
+    /** A frame of a tracked allocation stack, with whose code it runs. */
+    StackFrame frame(TraceFrame frame) {
+        String function = frame.functionName().isEmpty() ? "(anonymous)" : frame.functionName();
+        String script = frame.scriptName();
+        if (script.isEmpty()) {
+            return new StackFrame(function, null, StackFrame.Origin.ENGINE);
+        }
+        CodeLocation start = new CodeLocation(displayName(script), frame.line(), frame.column());
+        return new StackFrame(function, start, originOf(script));
+    }
+
+    /**
+     * Whose code a script is: the app's own files, a package's ({@code node_modules}), Node's ({@code node:}), or
+     * code without a file (a page's inline script in jsdom, {@code eval}), which no one can edit as such.
+     */
+    public static StackFrame.Origin originOf(String script) {
+        if (script.startsWith("node:")) {
+            return StackFrame.Origin.NODE;
+        }
+        boolean file = script.startsWith("file:") || script.startsWith("/");
+        if (!file) {
+            return StackFrame.Origin.LIBRARY;
+        }
+        return script.contains("/node_modules/") ? StackFrame.Origin.LIBRARY : StackFrame.Origin.APP;
     }
 
     /**
@@ -42,7 +78,11 @@ public final class ScriptCatalog {
     String displayName(String url) {
         Path path;
         if (url.startsWith("file:")) {
-            path = Path.of(URI.create(url));
+            try {
+                path = Path.of(URI.create(url));
+            } catch (IllegalArgumentException notAFileUrl) {
+                return url;
+            }
         } else if (url.startsWith("/")) {
             path = Path.of(url);
         } else {

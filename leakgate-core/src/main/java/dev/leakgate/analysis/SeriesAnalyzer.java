@@ -1,29 +1,25 @@
 package dev.leakgate.analysis;
 
-import dev.leakgate.inspector.SampledAllocation;
 import dev.leakgate.snapshot.HeapSnapshot;
-import dev.leakgate.snapshot.RetainerPath;
-import dev.leakgate.snapshot.SourceLocation;
+import dev.leakgate.snapshot.PathCluster;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
-import java.util.function.ToLongFunction;
 
 /**
- * Decides what leaks from a series of snapshots of one process: the baseline, then one snapshot after each
- * round of exactly {@code requestsPerRound} requests.
- *
- * <p>Three shapes are looked for (see {@link Shape}): a constructor whose live count rises, one whose bytes
- * rise, and one collection whose references rise. Each must rise in <em>every</em> round by at least its
- * per-request limit, and steadily ({@link GrowthRule}); counts and collections must also have kept objects
- * from every round alive ({@link RoundSurvivors}). That is what keeps one-off growth (JIT, lazy
- * initialisation, a cache filling up or being flushed) from failing a build.
+ * Decides what leaks from a series of snapshots of one process (the baseline, then one snapshot after each round of
+ * exactly {@code requestsPerRound} requests), in five steps:
+ * <ol>
+ *   <li>find what grows like a leak in every round ({@link GrowthSearch}): the findings;</li>
+ *   <li>group the findings by cause, from the heap ({@link LeakGrouping});</li>
+ *   <li>describe each cause: what it keeps, the way most of its objects are kept, a stable id;</li>
+ *   <li>judge each against its limits and the baseline;</li>
+ *   <li>rank: failing leaks first, the one keeping the most memory at the head.</li>
+ * </ol>
+ * Where the leaks come from (allocation stacks, the line to change) is found later, by {@link LeakLocator}.
  */
 public final class SeriesAnalyzer {
 
@@ -35,33 +31,26 @@ public final class SeriesAnalyzer {
         this.scripts = scripts;
     }
 
-    /** {@link #analyze(List, HeapSnapshot, long, List)} without allocation stacks. */
-    public List<Finding> analyze(List<Census> series, HeapSnapshot last, long requestsPerRound) {
-        return analyze(series, last, requestsPerRound, List.of());
-    }
-
     /**
      * @param series           census of every snapshot, baseline first; the last one describes {@code last}
      * @param last             the final snapshot, read with its graph
      * @param requestsPerRound requests served between two consecutive snapshots
-     * @param survivingSamples the sampling heap profiler's allocations of the rounds still alive at the end
-     * @return findings, failing ones first and the one to fix first at the head
+     * @return the leaks, failing ones first and the one to fix first at the head
      */
-    public List<Finding> analyze(List<Census> series, HeapSnapshot last, long requestsPerRound,
-                                 List<SampledAllocation> survivingSamples) {
+    public List<Leak> analyze(List<Census> series, HeapSnapshot last, long requestsPerRound) {
         requireSeries(series, requestsPerRound);
-        Series run = new Series(series, last, requestsPerRound, new AllocationSites(survivingSamples, scripts));
-        List<Ranked> ranked = new ArrayList<>(run.collections());
-        Set<String> collectionConstructors = new HashSet<>();
-        ranked.forEach(found -> collectionConstructors.add(found.finding().constructor()));
-        for (String constructor : series.get(series.size() - 1).constructors().keySet()) {
-            if (!thresholds.isIgnored(constructor)) {
-                // A collection's own growth also raises its constructor's bytes: that is one finding, not two.
-                run.countOrBytes(constructor, !collectionConstructors.contains(constructor)).ifPresent(ranked::add);
-            }
+        List<Growth> growths = new GrowthSearch(thresholds, scripts, series, last, requestsPerRound).find();
+        List<Leak> leaks = new ArrayList<>();
+        for (LeakGrouping.Group group : LeakGrouping.group(growths, last)) {
+            leaks.add(judged(described(group, growths, series, last, requestsPerRound)));
         }
-        ranked.sort(MOST_SEVERE_FIRST);
-        return ranked.stream().map(Ranked::finding).toList();
+        leaks.sort(MOST_SEVERE_FIRST);
+        return List.copyOf(leaks);
+    }
+
+    /** Every leak's findings in one list, most severe leak first, each cause before its symptoms. */
+    public static List<Finding> findingsOf(List<Leak> leaks) {
+        return leaks.stream().flatMap(leak -> leak.findings().stream()).toList();
     }
 
     private static void requireSeries(List<Census> series, long requestsPerRound) {
@@ -73,159 +62,145 @@ public final class SeriesAnalyzer {
         }
     }
 
-    private static List<Long> values(List<Census> series, ToLongFunction<Census> value) {
-        return series.stream().map(census -> value.applyAsLong(census)).toList();
-    }
+    private Leak described(LeakGrouping.Group group, List<Growth> growths, List<Census> series, HeapSnapshot last,
+                           long requestsPerRound) {
+        Growth cause = cause(group, growths);
+        List<Growth> members = group.members().stream().map(growths::get).filter(growth -> growth != cause)
+                .sorted(SYMPTOMS_FIRST_WORST).toList();
+        List<Finding> findings = new ArrayList<>();
+        findings.add(cause.finding());
+        members.forEach(member -> findings.add(member.finding()));
 
-    /** One analysis: the series with what every finding needs from it. */
-    private final class Series {
+        Growth subjectGrowth = subjectOf(cause, members);
+        int[] pathObjects = subjectGrowth.objects().length > 0 ? subjectGrowth.objects()
+                : new int[]{subjectGrowth.representative()};
+        PathCluster dominant = last.retainerPathClusters(pathObjects).get(0);
+        ReadablePath path = ReadablePath.of(last.shortestRetainerPath(dominant.representative()), scripts::moduleName);
+        PathShare share = new PathShare(dominant.count(), pathObjects.length);
+        Subject subject = subject(subjectGrowth, path);
 
-        private final List<Census> series;
-        private final HeapSnapshot last;
-        private final long requestsPerRound;
-        private final AllocationSites sites;
-
-        Series(List<Census> series, HeapSnapshot last, long requestsPerRound, AllocationSites sites) {
-            this.series = series;
-            this.last = last;
-            this.requestsPerRound = requestsPerRound;
-            this.sites = sites;
-        }
-
-        Optional<Ranked> countOrBytes(String constructor, boolean bytesToo) {
-            List<Long> counts = values(series, census -> census.count(constructor));
-            double minimumCount = thresholds.maxObjectsPerRequest(constructor) * requestsPerRound;
-            if (GrowthRule.growsInEveryRound(counts, minimumCount)) {
-                int[] grown = last.nodesAllocatedAfter(constructor, series.get(0).maxObjectId());
-                List<Long> survivors = RoundSurvivors.perRound(last, grown, series);
-                if (!RoundSurvivors.everyRoundLeftSome(survivors, minimumCount)) {
-                    return Optional.empty(); // its bytes rose with its count, and are no leak either
-                }
-                // The newest survivor was certainly created by the rounds, not by the warm-up.
-                int representative = grown[grown.length - 1];
-                return Optional.of(ranked(constructor, Shape.COUNT, counts, representative,
-                        last.retainedSize(constructor), survivors, retainedBy(grown)));
-            }
-            List<Long> bytes = values(series, census -> census.selfSize(constructor));
-            double minimumBytes = thresholds.maxBytesPerRequest(constructor) * requestsPerRound;
-            if (bytesToo && GrowthRule.growsInEveryRound(bytes, minimumBytes)) {
-                int[] instances = last.nodesOf(constructor);
-                // The largest instance is the one that grew: a string or Buffer replaced by a longer one.
-                int representative = Arrays.stream(instances).boxed()
-                        .max(Comparator.comparingLong(last::selfSize)).orElseThrow();
-                return Optional.of(ranked(constructor, Shape.BYTES, bytes, representative,
-                        last.retainedSize(constructor), List.of(), last.retainedSize(representative)));
-            }
-            return Optional.empty();
-        }
-
-        List<Ranked> collections() {
-            Census final_ = series.get(series.size() - 1);
-            List<Ranked> found = new ArrayList<>();
-            for (CollectionSize candidate : final_.collections().values()) {
-                String constructor = candidate.constructor();
-                if (thresholds.isIgnored(constructor)) {
-                    continue;
-                }
-                List<Long> references = new ArrayList<>();
-                for (Census census : series) {
-                    CollectionSize seen = census.collection(candidate.objectId());
-                    if (seen == null) {
-                        break;
-                    }
-                    references.add((long) seen.references());
-                }
-                double minimum = thresholds.maxObjectsPerRequest(constructor) * requestsPerRound;
-                if (references.size() < series.size() || !GrowthRule.growsInEveryRound(references, minimum)) {
-                    continue;
-                }
-                OptionalInt node = last.nodeWithObjectId(candidate.objectId());
-                if (node.isEmpty()) {
-                    continue;
-                }
-                List<Long> survivors = RoundSurvivors.perRound(last, last.ownedReferenceTargets(node.getAsInt()), series);
-                // Elements that are all older than the rounds (one object pushed again and again) say nothing.
-                boolean holdsNewObjects = survivors.stream().anyMatch(count -> count > 0);
-                if (!holdsNewObjects || RoundSurvivors.everyRoundLeftSome(survivors, minimum)) {
-                    long retained = last.retainedSize(node.getAsInt());
-                    found.add(ranked(constructor, Shape.COLLECTION, references, node.getAsInt(), retained, survivors,
-                            retained));
-                }
-            }
-            return found;
-        }
-
-        private Ranked ranked(String constructor, Shape shape, List<Long> values, int representative,
-                              long retainedSize, List<Long> survivors, long retainedByGrowth) {
-            RetainerPath path = last.shortestRetainerPath(representative);
-            Optional<SourceLocation> own = last.location(representative);
-            List<SourceLocation> anchors = new ArrayList<>();
-            own.ifPresent(anchors::add);
-            holderLocation(path).ifPresent(anchors::add);
-            List<AllocationStack> stacks = sites.stacksFor(constructor, anchors);
-            String location = own.map(scripts::describe).orElse(null);
-            if (shape == Shape.COLLECTION && !stacks.isEmpty()) {
-                // Builtin collections have no constructor of the app's: where the app fills it is what to fix.
-                location = stacks.get(0).site();
-            }
-            double growth = GrowthRule.perRequest(values, requestsPerRound);
-            String formattedPath = path.format();
-            double accepted = thresholds.baseline().acceptedFor(constructor, shape,
-                    shape == Shape.COLLECTION ? formattedPath : null);
-            Finding finding = new Finding(constructor, shape, values, growth, retainedSize, formattedPath, location,
-                    survivors, stacks, judge(constructor, shape, growth, accepted), accepted, null);
-            return new Ranked(finding, retainedByGrowth);
-        }
-
-        private Judgement judge(String constructor, Shape shape, double growthPerRequest, double accepted) {
-            if (LeakThresholds.isEngineInternal(constructor)) {
-                return Judgement.ENGINE_INTERNAL;
-            }
-            double limit = thresholds.maxPerRequest(constructor, shape);
-            return accepted > 0 && growthPerRequest <= GrowthBaseline.allowance(accepted, limit)
-                    ? Judgement.WITHIN_BASELINE : Judgement.LEAK;
-        }
-
-        /** The closure whose scope the path runs through last: the code that holds on to the object. */
-        private Optional<SourceLocation> holderLocation(RetainerPath path) {
-            List<RetainerPath.Step> steps = path.steps();
-            for (int i = steps.size() - 2; i >= 0; i--) {
-                if (!steps.get(i).functionName().isEmpty()) {
-                    OptionalInt closure = last.nodeWithObjectId(steps.get(i).objectId());
-                    return closure.isPresent() ? last.location(closure.getAsInt()) : Optional.empty();
-                }
-            }
-            return Optional.empty();
-        }
-
-        /** Bytes that would be freed if the grown instances went away: what the growth costs. */
-        private long retainedBy(int[] grown) {
-            long total = 0;
-            for (int node : grown) {
-                total += last.retainedSize(node);
-            }
-            return total;
-        }
-    }
-
-    /** A finding with what it is ranked by. */
-    private record Ranked(Finding finding, long retainedByGrowth) {
+        long retained = group.roots().stream().mapToLong(root -> growths.get(root).retainedByGrowth()).sum();
+        Judgement judgement = findings.stream().anyMatch(Finding::failing) ? Judgement.LEAK : Judgement.ENGINE_INTERNAL;
+        ReadablePath containerPath = cause.collection() >= 0 ? cause.finding().retainerPath() : path;
+        LeakObjects objects = new LeakObjects(subject.shape() == Shape.COUNT ? subject.constructor() : null,
+                cause.collection() >= 0 ? last.objectId(cause.collection()) : 0, containerName(cause, path),
+                containerPath.start().script(), cause.finding().shape() == Shape.BYTES ? cause.finding().constructor() : null,
+                findings.stream().anyMatch(finding -> finding.constructor().equals(LeakObjects.CLOSURES)));
+        return new Leak(LeakId.of(subject, path), Leak.MAIN_THREAD, judgement, 0, findings, subject, path, share,
+                bytesPerRequest(findings, series, requestsPerRound), retained, LeakOrigin.UNKNOWN, objects);
     }
 
     /**
-     * Failing findings first. Among them the app's own constructors before engine categories such as
-     * {@code (string)}, then the growth that retains the most memory: a cause keeps its symptoms alive (the
-     * array keeps its elements, the closure the request it captured, the session its Date and cart), so it
-     * retains more than any of them, and a developer should fix it first.
+     * The finding that keeps the others: the one collection among the roots, else the root whose objects are the
+     * app's own (not strings, closures or V8's categories) and keep the most.
      */
-    private static final Comparator<Ranked> MOST_SEVERE_FIRST = Comparator
-            .comparing((Ranked ranked) -> ranked.finding().judgement())
-            .thenComparing((Ranked ranked) -> isEngineCategory(ranked.finding().constructor()))
-            .thenComparing(Comparator.comparingLong(Ranked::retainedByGrowth).reversed())
-            .thenComparing(Comparator.comparingDouble((Ranked ranked) -> ranked.finding().growthPerRequest()).reversed())
-            .thenComparing(ranked -> ranked.finding().constructor());
-
-    private static boolean isEngineCategory(String constructor) {
-        return constructor.startsWith("(");
+    private static Growth cause(LeakGrouping.Group group, List<Growth> growths) {
+        List<Growth> roots = group.roots().stream().map(growths::get).toList();
+        List<Growth> collections = roots.stream().filter(root -> root.collection() >= 0).toList();
+        if (collections.size() == 1) {
+            return collections.get(0);
+        }
+        return roots.stream().min(SYMPTOMS_FIRST_WORST).orElseThrow();
     }
+
+    /** What the leak keeps, as its title names it: the best-named objects among its findings. */
+    private static Growth subjectOf(Growth cause, List<Growth> members) {
+        List<Growth> candidates = new ArrayList<>();
+        candidates.add(cause);
+        candidates.addAll(members);
+        return candidates.stream()
+                .filter(growth -> growth.finding().shape() == Shape.COUNT && growth.finding().failing())
+                .min(Comparator.comparingInt((Growth growth) -> nameRank(growth.finding().constructor()))
+                        .thenComparing(Comparator.comparingLong(Growth::retainedByGrowth).reversed()))
+                .orElse(cause);
+    }
+
+    private static Subject subject(Growth growth, ReadablePath path) {
+        Finding finding = growth.finding();
+        String label = finding.constructor();
+        List<ReadablePath.Hop> ownHops = finding.retainerPath().hops();
+        String container = finding.retainerPath().containerName();
+        if (finding.shape() == Shape.COLLECTION && !ownHops.isEmpty()) {
+            label = ownHops.get(ownHops.size() - 1).edge() + " (" + label + ")"; // rendered (Map)
+        } else if (finding.shape() == Shape.BYTES && !container.isEmpty()) {
+            label = container; // auditTrail, whose backing store grows
+        } else if (label.equals(LeakObjects.CLOSURES) && !path.hops().isEmpty()) {
+            label = path.hops().get(path.hops().size() - 1).object(); // the closures' own name: onReload()
+        }
+        return new Subject(label, finding.constructor(), finding.shape(), finding.growthPerRequest());
+    }
+
+    /**
+     * The name the app holds the leak's container by, where its code would add to it: for a collection the variable
+     * or property its own path reaches it through last, else the container on the leak's path.
+     */
+    private static String containerName(Growth cause, ReadablePath path) {
+        List<ReadablePath.Hop> hops = cause.finding().retainerPath().hops();
+        if (cause.collection() >= 0 && !hops.isEmpty()) {
+            ReadablePath.Hop last = hops.get(hops.size() - 1);
+            return last.kind() == ReadablePath.EdgeKind.VARIABLE || last.kind() == ReadablePath.EdgeKind.PROPERTY
+                    ? last.edge() : "";
+        }
+        return cause.finding().shape() == Shape.BYTES ? cause.finding().retainerPath().containerName()
+                : path.containerName();
+    }
+
+    /** Bytes the findings' constructors gained per request, each constructor once. */
+    private static double bytesPerRequest(List<Finding> findings, List<Census> series, long requestsPerRound) {
+        Set<String> constructors = new LinkedHashSet<>();
+        findings.forEach(finding -> constructors.add(finding.constructor()));
+        Census first = series.get(0);
+        Census final_ = series.get(series.size() - 1);
+        long gained = 0;
+        for (String constructor : constructors) {
+            gained += final_.selfSize(constructor) - first.selfSize(constructor);
+        }
+        return Math.max(0, (double) gained / (requestsPerRound * (series.size() - 1)));
+    }
+
+    /** Against the baseline: a known leak that grows no faster than it did is reported, but does not fail. */
+    private Leak judged(Leak leak) {
+        double accepted = thresholds.baseline().acceptedFor(leak.id());
+        if (accepted == 0 || leak.judgement() != Judgement.LEAK) {
+            return leak;
+        }
+        double limit = thresholds.maxPerRequest(leak.subject().constructor(), leak.subject().shape());
+        boolean within = leak.subject().growthPerRequest() <= GrowthBaseline.allowance(accepted, limit);
+        List<Finding> findings = leak.findings().stream()
+                .map(finding -> within && finding.failing() ? finding.withJudgement(Judgement.WITHIN_BASELINE) : finding)
+                .toList();
+        return new Leak(leak.id(), leak.thread(), within ? Judgement.WITHIN_BASELINE : Judgement.LEAK, accepted,
+                findings, leak.subject(), leak.retainerPath(), leak.pathShare(), leak.growthPerRequest(),
+                leak.retainedSize(), leak.origin(), leak.objects());
+    }
+
+    /**
+     * How well a constructor names what a leak keeps: the app's own classes first, then closures, then V8's
+     * categories ({@code (string)}) and internals ({@code system / Context}).
+     */
+    private static int nameRank(String constructor) {
+        if (constructor.equals(LeakObjects.CLOSURES)) {
+            return 1;
+        }
+        if (constructor.startsWith("(") || constructor.startsWith("system /")) {
+            return 2;
+        }
+        return 0;
+    }
+
+    /**
+     * Failing findings first; among them the app's own constructors before closures and V8's categories, then the
+     * growth that retains the most memory: a cause keeps its symptoms alive, so it retains more than any of them.
+     */
+    private static final Comparator<Growth> SYMPTOMS_FIRST_WORST = Comparator
+            .comparing((Growth growth) -> growth.finding().judgement())
+            .thenComparingInt(growth -> nameRank(growth.finding().constructor()))
+            .thenComparing(Comparator.comparingLong(Growth::retainedByGrowth).reversed())
+            .thenComparing(Comparator.comparingDouble((Growth growth) -> growth.finding().growthPerRequest()).reversed())
+            .thenComparing(growth -> growth.finding().constructor());
+
+    private static final Comparator<Leak> MOST_SEVERE_FIRST = Comparator
+            .comparing(Leak::judgement)
+            .thenComparing(Comparator.comparingLong(Leak::retainedSize).reversed())
+            .thenComparing(Leak::id);
 }

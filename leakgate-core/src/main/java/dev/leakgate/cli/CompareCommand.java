@@ -1,6 +1,8 @@
 package dev.leakgate.cli;
 
-import dev.leakgate.analysis.Finding;
+import dev.leakgate.analysis.Leak;
+import dev.leakgate.analysis.LeakLocator;
+import dev.leakgate.analysis.SourceProbe;
 import dev.leakgate.analysis.LeakThresholds;
 import dev.leakgate.analysis.ScriptCatalog;
 import dev.leakgate.analysis.SeriesAnalyzer;
@@ -11,7 +13,7 @@ import dev.leakgate.gate.Setting;
 import dev.leakgate.gate.SnapshotInfo;
 import dev.leakgate.gate.Verdict;
 import dev.leakgate.gate.Verdicts;
-import dev.leakgate.report.FindingsTable;
+import dev.leakgate.report.LeaksTable;
 import dev.leakgate.report.ReportWriter;
 import dev.leakgate.snapshot.HeapSnapshot;
 
@@ -57,12 +59,13 @@ final class CompareCommand implements Command {
         try {
             SnapshotSeries series = seriesFiles.read(files);
             LeakThresholds thresholds = LeakThresholds.defaults();
-            List<Finding> findings = new SeriesAnalyzer(thresholds, scriptsOf(series.last()))
-                    .analyze(series.censuses(), series.last(), requestsPerRound);
-            GateResult result = result(findings, series, requestsPerRound, thresholds, started);
+            ScriptCatalog scripts = scriptsOf(series.last());
+            List<Leak> leaks = located(new SeriesAnalyzer(thresholds, scripts)
+                    .analyze(series.censuses(), series.last(), requestsPerRound), series, scripts);
+            GateResult result = result(leaks, series, requestsPerRound, thresholds, started);
             Path report = new ReportWriter().writeAll(result, outputDirectory);
             out.println(result.verdict() + ": " + result.reason());
-            new FindingsTable(20).render(findings).forEach(out::println);
+            new LeaksTable(20).render(leaks).forEach(out::println);
             out.println("Report: " + report.toAbsolutePath());
             return result.verdict() == Verdict.LEAK ? Main.LEAK : Main.PASS;
         } catch (IOException e) {
@@ -77,6 +80,17 @@ final class CompareCommand implements Command {
                     + " MB: run java with a larger -Xmx (1.3 times the size of the last snapshot file is plenty)");
             return Main.ERROR;
         }
+    }
+
+    /**
+     * Where the failing leaks come from, as far as the last file tells: its objects made since the first file carry
+     * their allocation stacks when it was taken while V8 tracked allocations. No app runs to ask about lines.
+     */
+    private static List<Leak> located(List<Leak> leaks, SnapshotSeries series, ScriptCatalog scripts) {
+        LeakLocator locator = new LeakLocator(series.last(), scripts, SourceProbe.NONE);
+        int baselineMaxId = series.censuses().get(0).maxObjectId();
+        return leaks.stream().map(leak -> leak.failing() ? locator.locate(leak, baselineMaxId, List.of()) : leak)
+                .toList();
     }
 
     /**
@@ -99,13 +113,13 @@ final class CompareCommand implements Command {
         }
     }
 
-    private static GateResult result(List<Finding> findings, SnapshotSeries series, int requestsPerRound,
+    private static GateResult result(List<Leak> leaks, SnapshotSeries series, int requestsPerRound,
                                      LeakThresholds thresholds, Instant started) {
-        Verdict verdict = Verdicts.verdictOf(findings);
-        String reason = Verdicts.explainSeries(findings, series.censuses().size() - 1, requestsPerRound,
+        Verdict verdict = Verdicts.verdictOf(leaks);
+        String reason = Verdicts.explainSeries(leaks, series.censuses().size() - 1, requestsPerRound,
                 thresholds.maxObjectsPerRequest());
         List<SnapshotInfo> snapshots = series.censuses().stream().map(SnapshotInfo::of).toList();
-        return new GateResult(verdict, reason, findings, List.of(), snapshots, HeapTimeline.empty(), List.of(), null,
+        return new GateResult(verdict, reason, leaks, List.of(), snapshots, HeapTimeline.empty(), List.of(), null,
                 started, Duration.between(started, Instant.now()), series.comparison().rows(),
                 List.of(new Setting("requestsPerRound", Integer.toString(requestsPerRound)),
                         new Setting("maxObjectsPerRequest", Double.toString(thresholds.maxObjectsPerRequest())),

@@ -1,6 +1,6 @@
 package dev.leakgate.gate;
 
-import dev.leakgate.analysis.Finding;
+import dev.leakgate.analysis.Leak;
 import dev.leakgate.process.LaunchException;
 import dev.leakgate.process.LaunchSpec;
 import dev.leakgate.process.NodeApp;
@@ -49,11 +49,12 @@ public final class Gate {
         try (RunWatchdog watchdog = new RunWatchdog(config.timeout(), Thread.currentThread())) {
             prepareOutputDirectory(config.outputDirectory(), config.launch().appLog());
             RunningApp app = config.attaching() ? attach(config, watchdog) : launch(config, measured, watchdog);
-            List<Finding> findings;
+            List<Leak> leaks;
             try (app) {
-                findings = new MeasuredRun(config, app, reader, console, clock, measured, watchdog).measure();
+                leaks = new MeasuredRun(config, app, reader, console, clock, measured, watchdog, started).measure();
             }
-            result = finish(Verdicts.verdictOf(findings), Verdicts.explain(findings, config), findings, List.of(), measured, config, started);
+            result = finish(Verdicts.verdictOf(leaks), Verdicts.explain(leaks, config), leaks, List.of(), measured,
+                    config, started);
         } catch (RunStopped stopped) {
             result = finish(stopped.verdict(), stopped.getMessage(), List.of(), stopped.appLogTail(), measured, config, started);
         } catch (IOException e) {
@@ -115,10 +116,10 @@ public final class Gate {
         return new RunStopped(Verdict.ERROR, "interrupted while the app was starting", List.of());
     }
 
-    private GateResult finish(Verdict verdict, String reason, List<Finding> findings, List<String> appLogTail,
+    private GateResult finish(Verdict verdict, String reason, List<Leak> leaks, List<String> appLogTail,
                               Measurements measured, GateConfig config, Instant started) {
         Instant now = clock.instant();
-        return new GateResult(verdict, reason, findings, measured.phases(), measured.snapshots(),
+        return new GateResult(verdict, reason, leaks, measured.phases(), measured.snapshots(),
                 measured.heapTimeline(), tail(appLogTail), measured.nodeVersion(), started,
                 Duration.between(started, now), measured.comparison(), config.settings());
     }

@@ -1,10 +1,9 @@
 package dev.leakgate.gate;
 
 import dev.leakgate.analysis.Census;
-import dev.leakgate.analysis.Finding;
+import dev.leakgate.analysis.Leak;
 import dev.leakgate.analysis.ScriptCatalog;
 import dev.leakgate.analysis.SeriesAnalyzer;
-import dev.leakgate.inspector.HeapSamplingProfile;
 import dev.leakgate.inspector.InspectorSession;
 import dev.leakgate.load.LoadGenerator;
 import dev.leakgate.load.PhaseResult;
@@ -33,12 +32,6 @@ import java.util.List;
  */
 final class MeasuredRun {
 
-    /**
-     * Bytes between two samples of the sampling heap profiler during the rounds. Small enough that a leak of
-     * one small object per 100 requests still gets sampled, large enough to slow a busy app by a fifth at most.
-     */
-    private static final int SAMPLING_INTERVAL_BYTES = 1024;
-
     /** Bound for a single CDP call; a full GC of a big heap takes seconds, not minutes. */
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(120);
     /** How long a dying app gets to exit before a failure is blamed on something else. */
@@ -51,9 +44,12 @@ final class MeasuredRun {
     private final Clock clock;
     private final Measurements measured;
     private final RunWatchdog watchdog;
+    private final Instant started;
+    private final SnapshotCapture capture;
+    private Duration lastSnapshotTime = Duration.ZERO;
 
     MeasuredRun(GateConfig config, RunningApp app, HeapSnapshotReader reader, Console console, Clock clock,
-                Measurements measured, RunWatchdog watchdog) {
+                Measurements measured, RunWatchdog watchdog, Instant started) {
         this.config = config;
         this.app = app;
         this.reader = reader;
@@ -61,9 +57,11 @@ final class MeasuredRun {
         this.clock = clock;
         this.measured = measured;
         this.watchdog = watchdog;
+        this.started = started;
+        this.capture = new SnapshotCapture(config, reader, measured);
     }
 
-    List<Finding> measure() throws RunStopped {
+    List<Leak> measure() throws RunStopped {
         try (InspectorSession session = InspectorSession.connect(app.inspectorUrl(), CALL_TIMEOUT);
              LoadGenerator load = new LoadGenerator(app.baseUrl(), config.requests(), config.connections(),
                      config.requestTimeout(), config.rate())) {
@@ -75,7 +73,7 @@ final class MeasuredRun {
         }
     }
 
-    private List<Finding> measure(InspectorSession session, LoadGenerator load)
+    private List<Leak> measure(InspectorSession session, LoadGenerator load)
             throws IOException, InterruptedException, RunStopped {
         session.enableDomains();
         measured.nodeVersion(session.evaluate("process.version"));
@@ -88,29 +86,33 @@ final class MeasuredRun {
         }
     }
 
-    private List<Finding> measure(InspectorSession session, LoadGenerator load, HeapSampler heap)
+    private List<Leak> measure(InspectorSession session, LoadGenerator load, HeapSampler heap)
             throws IOException, InterruptedException, RunStopped {
         if (config.warmupRequests() > 0) {
             runPhase("warm-up", config.warmupRequests(), load, heap);
         }
         ObjectIds baseline = ObjectIds.of(snapshot(0, "baseline", ReadMode.SUMMARY, session, heap));
-        session.startHeapSampling(SAMPLING_INTERVAL_BYTES);
         HeapSnapshot last = null;
         for (int round = 1; round <= config.rounds(); round++) {
             runPhase("round " + round, config.requestsPerRound(), load, heap);
             ReadMode mode = round == config.rounds() ? ReadMode.GRAPH : ReadMode.SUMMARY;
             last = snapshot(round, "round " + round, mode, session, heap);
         }
-        // The last snapshot collected garbage first, so what the profile still holds survived.
-        HeapSamplingProfile survivors = session.stopHeapSampling();
         measured.startPhase("analysis");
         measured.comparison(Comparison.between(baseline, last).rows());
         ScriptCatalog scripts = new ScriptCatalog(session.scriptUrls(), config.launch().workingDirectory());
-        List<Finding> findings = new SeriesAnalyzer(config.thresholds(), scripts)
-                .analyze(measured.censuses(), last, config.requestsPerRound(), survivors.allocations());
-        return config.showStringValues()
-                ? StringSamples.attach(findings, last, measured.censuses().get(0).maxObjectId())
-                : findings;
+        List<Leak> leaks = new SeriesAnalyzer(config.thresholds(), scripts)
+                .analyze(measured.censuses(), last, config.requestsPerRound());
+        if (config.showStringValues()) {
+            leaks = StringSamples.attach(leaks, last, measured.censuses().get(0).maxObjectId());
+        }
+        if (leaks.stream().noneMatch(Leak::failing)) {
+            return leaks;
+        }
+        Duration runSoFar = Duration.between(started, clock.instant());
+        last = null; // the diagnosis reads a graph of its own: one is enough in memory
+        return new LeakDiagnosis(config, session, load, capture, console, measured, watchdog, heap)
+                .diagnose(leaks, scripts, runSoFar, lastSnapshotTime);
     }
 
     private void runPhase(String phase, int requests, LoadGenerator load, HeapSampler heap)
@@ -138,32 +140,18 @@ final class MeasuredRun {
     private HeapSnapshot snapshot(int index, String label, ReadMode mode, InspectorSession session, HeapSampler heap)
             throws IOException, InterruptedException {
         measured.startPhase("snapshot " + label);
-        Path file = config.outputDirectory().resolve("snapshots")
-                .resolve("s" + index + "-" + label.replace(' ', '-') + ".heapsnapshot");
+        Path file = capture.file("s" + index + "-" + label.replace(' ', '-'));
         Instant start = clock.instant();
         heap.mark(HeapTimeline.MarkKind.GC, "GC");
         session.collectGarbage();
         heap.mark(HeapTimeline.MarkKind.SNAPSHOT, "snapshot " + label);
-        // Parsed while it arrives; the file is written on the way unless no snapshot is ever kept.
-        HeapSnapshot snapshot = reader.read(parser -> transfer(session, parser, file), file.toString(), mode);
+        HeapSnapshot snapshot = capture.read(file, mode, out -> session.takeHeapSnapshot(out, config.timeout()));
         Census census = Census.of(label, snapshot);
         measured.add(census);
+        lastSnapshotTime = Duration.between(start, clock.instant());
         console.info("Snapshot " + label + ": " + NumberText.count(census.nodeCount()) + " objects, "
-                + NumberText.bytes(census.totalSize()) + " in "
-                + DurationText.of(Duration.between(start, clock.instant())));
+                + NumberText.bytes(census.totalSize()) + " in " + DurationText.of(lastSnapshotTime));
         return snapshot;
-    }
-
-    private void transfer(InspectorSession session, OutputStream parser, Path file)
-            throws IOException, InterruptedException {
-        if (config.keepSnapshots() == KeepSnapshots.NEVER) {
-            session.takeHeapSnapshot(parser, config.timeout());
-            return;
-        }
-        measured.snapshotFileStarted(file);
-        try (OutputStream copy = Files.newOutputStream(file)) {
-            session.takeHeapSnapshot(new TeeOutputStream(parser, copy), config.timeout());
-        }
     }
 
     private RunStopped explainBrokenRun(Exception cause) {

@@ -1,6 +1,7 @@
 package dev.leakgate.gate;
 
 import dev.leakgate.analysis.Finding;
+import dev.leakgate.analysis.Leak;
 import dev.leakgate.snapshot.HeapSnapshot;
 
 import java.util.Arrays;
@@ -25,8 +26,9 @@ final class StringSamples {
      * @param last          the final snapshot, read with its graph
      * @param baselineMaxId the highest object id in the baseline snapshot: higher ids were allocated by the rounds
      */
-    static List<Finding> attach(List<Finding> findings, HeapSnapshot last, int baselineMaxId) {
-        return findings.stream().map(finding -> withSample(finding, last, baselineMaxId)).toList();
+    static List<Leak> attach(List<Leak> leaks, HeapSnapshot last, int baselineMaxId) {
+        return leaks.stream().map(leak -> leak.withFindings(leak.findings().stream()
+                .map(finding -> withSample(finding, last, baselineMaxId)).toList())).toList();
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.leakgate.gate;
 
-import dev.leakgate.analysis.Finding;
-import dev.leakgate.analysis.Shape;
+import dev.leakgate.analysis.FixSite;
+import dev.leakgate.analysis.Leak;
 import dev.leakgate.load.PhaseResult;
 import dev.leakgate.load.ProgressSnapshot;
 import dev.leakgate.text.DurationText;
@@ -26,48 +26,47 @@ public final class Verdicts {
     private Verdicts() {
     }
 
-    static String explain(List<Finding> findings, GateConfig config) {
-        return explainSeries(findings, config.rounds(), config.requestsPerRound(),
+    static String explain(List<Leak> leaks, GateConfig config) {
+        return explainSeries(leaks, config.rounds(), config.requestsPerRound(),
                 config.thresholds().maxObjectsPerRequest());
     }
 
     /** The reason sentence for {@code rounds} rounds after the baseline: what failed, or why nothing did. */
-    public static String explainSeries(List<Finding> findings, int rounds, long requestsPerRound,
+    public static String explainSeries(List<Leak> leaks, int rounds, long requestsPerRound,
                                        double maxObjectsPerRequest) {
         String series = rounds + " round" + (rounds == 1 ? "" : "s") + " of " + NumberText.count(requestsPerRound)
                 + " requests";
-        List<Finding> failing = findings.stream().filter(Finding::failing).toList();
+        List<Leak> failing = leaks.stream().filter(Leak::failing).toList();
         if (failing.isEmpty()) {
-            String reported = findings.isEmpty() ? "" : " (" + findings.size() + " growing within the baseline or in "
+            String reported = leaks.isEmpty() ? "" : " (" + leaks.size() + " growing within the baseline or in "
                     + "V8's own bookkeeping, reported only)";
             return "Nothing grew in every one of the " + series + " by more than its limit ("
                     + NumberText.decimal(maxObjectsPerRequest) + " objects per request by default)" + reported + ".";
         }
-        String others = failing.size() == 1 ? "" : "; " + (failing.size() - 1) + " more grew too";
-        return describe(failing.get(0)) + " in every one of the " + series + others + ".";
+        String others = failing.size() == 1 ? "" : "; " + (failing.size() - 1) + " more leak"
+                + (failing.size() == 2 ? "" : "s") + " too";
+        return count(failing.size()) + ": " + describe(failing.get(0)) + ", in every one of the " + series + others
+                + ".";
+    }
+
+    /** {@code 1 leak}, {@code 3 leaks}. */
+    public static String count(int leaks) {
+        return leaks + " leak" + (leaks == 1 ? "" : "s");
     }
 
     /**
-     * What grew and by how much, e.g. {@code Session grew by 1.00 objects per request} or, against a baseline,
-     * {@code Session grew by 2.00 objects per request, 1.00 more than the baseline accepts (1.00)}.
+     * The leak in one line, the line to change first: {@code server.js:7:3 setInterval keeps Timeout objects (+1.00 per
+     * request)}; against a baseline with what it accepts: {@code ..., 1.00 more than the baseline accepts (1.00)}.
      */
-    public static String describe(Finding finding) {
-        String growth = subject(finding) + " grew by " + NumberText.decimal(finding.growthPerRequest()) + " "
-                + finding.unit() + " per request";
-        if (finding.acceptedGrowthPerRequest() == 0) {
-            return growth;
+    public static String describe(Leak leak) {
+        FixSite site = leak.origin().fixSite();
+        String line = (site == null ? "" : site.location().text() + " ") + leak.title();
+        if (leak.acceptedGrowthPerRequest() == 0) {
+            return line;
         }
-        return growth + ", " + NumberText.decimal(finding.growthPerRequest() - finding.acceptedGrowthPerRequest())
-                + " more than the baseline accepts (" + NumberText.decimal(finding.acceptedGrowthPerRequest()) + ")";
-    }
-
-    /**
-     * What grew: the constructor, or for a collection the path that holds it (it ends with the collection's
-     * constructor), because one Map is told from another by what keeps it.
-     */
-    public static String subject(Finding finding) {
-        return finding.shape() == Shape.COLLECTION && finding.retainerPath() != null
-                ? finding.retainerPath() : finding.constructor();
+        double beyond = leak.subject().growthPerRequest() - leak.acceptedGrowthPerRequest();
+        return line + ", " + (beyond > 0 ? NumberText.decimal(beyond) + " more than" : "within what")
+                + " the baseline accepts (" + NumberText.decimal(leak.acceptedGrowthPerRequest()) + ")";
     }
 
     static String describePhase(PhaseResult phase) {
@@ -133,8 +132,8 @@ public final class Verdicts {
         return String.format(Locale.ROOT, percent >= 10 ? "%.0f%%" : "%.1f%%", percent);
     }
 
-    /** A finished series' verdict: LEAK when a finding fails the build, else PASS. */
-    public static Verdict verdictOf(List<Finding> findings) {
-        return findings.stream().anyMatch(Finding::failing) ? Verdict.LEAK : Verdict.PASS;
+    /** A finished series' verdict: LEAK when a leak fails the build, else PASS. */
+    public static Verdict verdictOf(List<Leak> leaks) {
+        return leaks.stream().anyMatch(Leak::failing) ? Verdict.LEAK : Verdict.PASS;
     }
 }

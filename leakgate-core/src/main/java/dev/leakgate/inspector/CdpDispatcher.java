@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * Routes what Node sends to whoever waits for it: answers to pending calls, script URLs, snapshot chunks.
@@ -28,6 +29,8 @@ final class CdpDispatcher {
     private final Map<Long, PendingCall> pending = new ConcurrentHashMap<>();
     private final Map<String, String> scriptUrls = new ConcurrentHashMap<>();
     private final AtomicReference<SnapshotStream> snapshot = new AtomicReference<>();
+    private final ObjectIdMarks objectIdMarks = new ObjectIdMarks();
+    private final AtomicReference<Consumer<JsonObject>> pauses = new AtomicReference<>();
     private final CompletableFuture<String> disconnect = new CompletableFuture<>();
     private final CompletableFuture<Void> connectionEnd = new CompletableFuture<>();
 
@@ -122,9 +125,34 @@ final class CdpDispatcher {
         switch (event.method()) {
             case "Debugger.scriptParsed" -> rememberScript(event.params());
             case "HeapProfiler.addHeapSnapshotChunk" -> appendChunk(event.params());
+            case "HeapProfiler.lastSeenObjectId" -> markObjectIds(event.params());
+            case "Debugger.paused" -> paused(event.params());
             default -> {
                 // Progress reports and the other events of the enabled domains carry nothing we use.
             }
+        }
+    }
+
+    ObjectIdMarks objectIdMarks() {
+        return objectIdMarks;
+    }
+
+    /** Who gets the {@code Debugger.paused} events from now on; null to get none. */
+    void onPause(Consumer<JsonObject> handler) {
+        pauses.set(handler);
+    }
+
+    private void markObjectIds(JsonObject params) {
+        Number id = params.number("lastSeenObjectId");
+        if (id != null) {
+            objectIdMarks.record(id.intValue());
+        }
+    }
+
+    private void paused(JsonObject params) {
+        Consumer<JsonObject> handler = pauses.get();
+        if (handler != null) {
+            handler.accept(params);
         }
     }
 

@@ -13,7 +13,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +64,8 @@ public final class InspectorSession implements AutoCloseable {
     /** Guarded by {@link #sendLock}. */
     private CompletableFuture<WebSocket> lastSend = CompletableFuture.completedFuture(null);
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Made when pauses are first handled. */
+    private ExecutorService pauseHandling;
 
     private InspectorSession(WebSocket webSocket, PortProbe inspectorPort, CdpDispatcher dispatcher, JsonFactory json,
                              Duration callTimeout) {
@@ -125,10 +133,49 @@ public final class InspectorSession implements AutoCloseable {
      * @param timeout how long the whole snapshot may take; large heaps need tens of seconds
      */
     public void takeHeapSnapshot(OutputStream out, Duration timeout) throws InspectorException, InterruptedException {
-        String method = "HeapProfiler.takeHeapSnapshot";
+        streamSnapshot("HeapProfiler.takeHeapSnapshot", "taking a heap snapshot", out, timeout);
+    }
+
+    /**
+     * Makes V8 record the call stack of every allocation from now on, and report an id mark (see
+     * {@link #awaitObjectIdMark}) every 50 ms or so. Slows allocation-heavy code down severalfold: for short runs.
+     */
+    public void startTrackingAllocations() throws InspectorException, InterruptedException {
+        call("HeapProfiler.startTrackingHeapObjects", params -> params.writeBooleanField("trackAllocations", true),
+                "starting to track allocations");
+    }
+
+    /**
+     * Stops tracking allocations, which takes a heap snapshot whose objects allocated meanwhile carry their
+     * allocation stacks, and writes it to {@code out} like {@link #takeHeapSnapshot}.
+     */
+    public void stopTrackingAllocations(OutputStream out, Duration timeout)
+            throws InspectorException, InterruptedException {
+        streamSnapshot("HeapProfiler.stopTrackingHeapObjects", "taking a heap snapshot with allocation stacks", out,
+                timeout);
+    }
+
+    /**
+     * While allocations are tracked: waits for an id mark that V8 certainly made after this call, and returns the
+     * highest object id it had handed out. Every object allocated before the call and still alive has an id up to it;
+     * every object allocated after the returned mark, a higher one. The second mark to arrive is the first certainly
+     * made after the call (one may have been on its way).
+     */
+    public int awaitObjectIdMark(Duration timeout) throws InspectorException, InterruptedException {
+        ObjectIdMarks marks = dispatcher.objectIdMarks();
+        int id = marks.await(marks.count(), 2, System.nanoTime() + timeout.toNanos());
+        if (id < 0) {
+            throw new InspectorException("V8 sent no object id marks within " + DurationText.of(timeout)
+                    + " while tracking allocations");
+        }
+        return id;
+    }
+
+    private void streamSnapshot(String method, String activity, OutputStream out, Duration timeout)
+            throws InspectorException, InterruptedException {
         SnapshotStream stream = dispatcher.startSnapshot(out);
         try {
-            call(method, params -> params.writeBooleanField("reportProgress", false), "taking a heap snapshot", timeout);
+            call(method, params -> params.writeBooleanField("reportProgress", false), activity, timeout);
         } finally {
             dispatcher.endSnapshot(stream);
         }
@@ -141,35 +188,6 @@ public final class InspectorSession implements AutoCloseable {
         if (charsWritten == 0) {
             throw new InspectorException(method + " was answered without any snapshot data.");
         }
-    }
-
-    /**
-     * Starts V8's sampling heap profiler: about one allocation in every {@code samplingIntervalBytes} bytes
-     * is recorded with its call stack. Cheap enough to run under load at a few KB per sample.
-     */
-    public void startHeapSampling(int samplingIntervalBytes) throws InspectorException, InterruptedException {
-        if (samplingIntervalBytes < 1) {
-            throw new IllegalArgumentException("the sampling interval must be at least 1 byte, was " + samplingIntervalBytes);
-        }
-        call("HeapProfiler.startSampling", params -> {
-            params.writeNumberField("samplingInterval", samplingIntervalBytes);
-            // Only memory that survived is wanted: V8 then forgets samples whose objects the GC freed.
-            params.writeBooleanField("includeObjectsCollectedByMajorGC", false);
-            params.writeBooleanField("includeObjectsCollectedByMinorGC", false);
-        }, "starting the sampling heap profiler");
-    }
-
-    /**
-     * Stops the sampling heap profiler and returns the sampled allocations whose objects are still alive.
-     * Collect garbage first, or objects that are unreachable but not yet freed count as alive.
-     */
-    public HeapSamplingProfile stopHeapSampling() throws InspectorException, InterruptedException {
-        JsonObject answer = call("HeapProfiler.stopSampling", Params.NONE, "stopping the sampling heap profiler");
-        JsonObject head = answer.object("profile").object("head");
-        if (!head.has("callFrame")) {
-            throw new InspectorException("HeapProfiler.stopSampling answered without a profile: " + answer.fields().keySet());
-        }
-        return HeapSamplingProfile.fromTree(head);
     }
 
     /** The JavaScript heap's used size, waiting at most {@code timeout} for Node's answer. */
@@ -207,9 +225,174 @@ public final class InspectorSession implements AutoCloseable {
      * to report them (it lists every loaded script when the domain is enabled) and off again.
      */
     public Map<String, String> scriptUrls() throws InspectorException, InterruptedException {
-        call("Debugger.enable", Params.NONE, "listing the app's scripts");
-        call("Debugger.disable", Params.NONE, "listing the app's scripts");
+        Map<String, String> scripts = enableDebugger();
+        disableDebugger();
+        return scripts;
+    }
+
+    /**
+     * Turns the Debugger domain on, for the questions below: keep it short (see {@link #enableDomains}), and end it
+     * with {@link #disableDebugger}, which also removes every breakpoint and resumes a paused app.
+     *
+     * @return script id to URL of every script loaded in the app, which V8 lists when the domain is turned on
+     */
+    public Map<String, String> enableDebugger() throws InspectorException, InterruptedException {
+        call("Debugger.enable", Params.NONE, "turning the debugger on");
         return dispatcher.scriptUrls();
+    }
+
+    public void disableDebugger() throws InspectorException, InterruptedException {
+        call("Debugger.disable", Params.NONE, "turning the debugger off");
+    }
+
+    /** A script's source, as V8 runs it (with the Debugger on). */
+    public String scriptSource(String scriptId) throws InspectorException, InterruptedException {
+        JsonObject answer = call("Debugger.getScriptSource", params -> params.writeStringField("scriptId", scriptId),
+                "reading the source of script " + scriptId);
+        String source = answer.string("scriptSource");
+        if (source == null) {
+            throw new InspectorException("Debugger.getScriptSource answered without a source for script " + scriptId);
+        }
+        return source;
+    }
+
+    /** Where V8 can pause in a whole script, nested functions included, in source order (with the Debugger on). */
+    public List<BreakLocation> breakLocationsOfScript(String scriptId) throws InspectorException, InterruptedException {
+        return breakLocations(params -> writeLocation(params, "start", scriptId, 0, 0),
+                "listing the statements of script " + scriptId);
+    }
+
+    /**
+     * Where V8 can pause in the function that starts at this place, not counting the functions nested in it: its
+     * statements and calls, in source order (with the Debugger on).
+     */
+    public List<BreakLocation> breakLocationsOfFunction(String scriptId, int line, int column)
+            throws InspectorException, InterruptedException {
+        return breakLocations(params -> {
+            writeLocation(params, "start", scriptId, line, column);
+            params.writeBooleanField("restrictToFunction", true);
+        }, "listing the statements of a function in script " + scriptId);
+    }
+
+    private List<BreakLocation> breakLocations(Params range, String activity)
+            throws InspectorException, InterruptedException {
+        JsonObject answer = call("Debugger.getPossibleBreakpoints", range, activity);
+        List<BreakLocation> locations = new ArrayList<>();
+        if (answer.get("locations") instanceof List<?> list) {
+            for (Object entry : list) {
+                if (entry instanceof JsonObject location) {
+                    locations.add(new BreakLocation(intOf(location.number("lineNumber")),
+                            intOf(location.number("columnNumber")), orEmpty(location.string("type"))));
+                }
+            }
+        }
+        return locations;
+    }
+
+    /**
+     * Sets a breakpoint at the first place V8 can pause at or after this one, with the Debugger on; empty when V8
+     * cannot place one there (Node's own modules, for one).
+     */
+    public Optional<String> setBreakpoint(String scriptId, int line, int column)
+            throws InspectorException, InterruptedException {
+        try {
+            JsonObject answer = call("Debugger.setBreakpoint",
+                    params -> writeLocation(params, "location", scriptId, line, column),
+                    "setting a breakpoint in script " + scriptId);
+            return Optional.ofNullable(answer.string("breakpointId"));
+        } catch (InspectorException refused) {
+            if (refused.getMessage().contains("Could not resolve breakpoint")) {
+                return Optional.empty();
+            }
+            throw refused;
+        }
+    }
+
+    /**
+     * With {@code false}, V8 passes every breakpoint without pausing. They still keep their functions from being
+     * optimized, which is what a breakpoint set only for that wants.
+     */
+    public void setBreakpointsActive(boolean active) throws InspectorException, InterruptedException {
+        call("Debugger.setBreakpointsActive", params -> params.writeBooleanField("active", active),
+                (active ? "activating" : "deactivating") + " breakpoints");
+    }
+
+    public void removeBreakpoint(String breakpointId) throws InspectorException, InterruptedException {
+        call("Debugger.removeBreakpoint", params -> params.writeStringField("breakpointId", breakpointId),
+                "removing a breakpoint");
+    }
+
+    /**
+     * From now on, whenever the app pauses, hands the pause to {@code handler} and resumes the app. The handler runs
+     * on a thread of its own, never the connection's. Null stops handling pauses.
+     */
+    public void onPause(Consumer<Pause> handler) {
+        if (handler == null) {
+            dispatcher.onPause(null);
+            return;
+        }
+        dispatcher.onPause(params -> pauseHandling().execute(() -> {
+            try {
+                handler.accept(pause(params));
+            } finally {
+                try {
+                    call("Debugger.resume", Params.NONE, "resuming the app after a breakpoint");
+                } catch (InspectorException resumeFailed) {
+                    // The connection is gone or the debugger was turned off, which resumes the app as well.
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }));
+    }
+
+    private synchronized ExecutorService pauseHandling() {
+        if (pauseHandling == null) {
+            pauseHandling = Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "leakgate-pause-handler");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return pauseHandling;
+    }
+
+    private static Pause pause(JsonObject params) {
+        List<String> hit = new ArrayList<>();
+        if (params.get("hitBreakpoints") instanceof List<?> ids) {
+            ids.stream().filter(String.class::isInstance).map(String.class::cast).forEach(hit::add);
+        }
+        List<PausedFrame> frames = new ArrayList<>();
+        if (params.get("callFrames") instanceof List<?> list) {
+            for (Object entry : list) {
+                if (entry instanceof JsonObject frame) {
+                    JsonObject function = frame.object("functionLocation");
+                    JsonObject location = frame.object("location");
+                    frames.add(new PausedFrame(orEmpty(frame.string("functionName")),
+                            orEmpty(location.string("scriptId")), intOf(function.number("lineNumber")),
+                            intOf(function.number("columnNumber")), intOf(location.number("lineNumber")),
+                            intOf(location.number("columnNumber"))));
+                }
+            }
+        }
+        return new Pause(frames, hit);
+    }
+
+    private static void writeLocation(JsonGenerator params, String field, String scriptId, int line, int column)
+            throws IOException {
+        params.writeObjectFieldStart(field);
+        params.writeStringField("scriptId", scriptId);
+        params.writeNumberField("lineNumber", line);
+        params.writeNumberField("columnNumber", column);
+        params.writeEndObject();
+    }
+
+    private static int intOf(Number value) {
+        return value == null ? -1 : value.intValue();
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     /**
@@ -222,6 +405,11 @@ public final class InspectorSession implements AutoCloseable {
             return;
         }
         dispatcher.disconnected("the inspector session was closed");
+        synchronized (this) {
+            if (pauseHandling != null) {
+                pauseHandling.shutdownNow();
+            }
+        }
         try {
             webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             dispatcher.awaitConnectionEnd(CLOSE_WAIT);

@@ -132,17 +132,43 @@ public final class LoadGenerator implements AutoCloseable {
         return runPhase(phase, PhaseQuota.until(nextSequence, start + duration.toNanos()), start, progress);
     }
 
-    /** Runs {@code quota}'s requests; the phase's time, its schedule and its deadline all count from {@code start}. */
+    /**
+     * Sends only one request of the mix, {@code requests} times or until {@code atMost} has passed, whichever comes
+     * first: to tell which request of the mix does something.
+     *
+     * @param requestIndex the request's position in the mix
+     * @throws InterruptedException when the calling thread is interrupted; in-flight requests are abandoned
+     */
+    public synchronized PhaseResult runAlone(String phase, int requestIndex, int requests, Duration atMost,
+                                             LoadProgress progress) throws InterruptedException {
+        Objects.requireNonNull(phase, "phase");
+        Objects.requireNonNull(progress, "progress");
+        Objects.checkIndex(requestIndex, this.requests.size());
+        if (requests < 0 || atMost == null || atMost.isNegative()) {
+            throw new IllegalArgumentException("A phase needs a number of requests >= 0 and a time >= 0, got: "
+                    + requests + " and " + atMost);
+        }
+        long start = System.nanoTime();
+        return runPhase(phase, List.of(this.requests.get(requestIndex)),
+                PhaseQuota.ofSizeUntil(nextSequence, requests, start + atMost.toNanos()), start, progress);
+    }
+
     private PhaseResult runPhase(String phase, PhaseQuota quota, long start, LoadProgress progress)
             throws InterruptedException {
+        return runPhase(phase, requests, quota, start, progress);
+    }
+
+    /** Runs {@code quota}'s requests; the phase's time, its schedule and its deadline all count from {@code start}. */
+    private PhaseResult runPhase(String phase, List<WireRequest> mix, PhaseQuota quota, long start,
+                                 LoadProgress progress) throws InterruptedException {
         ensureOpen(phase);
-        PhaseLoop loop = new PhaseLoop(connections, this.requests, quota,
+        PhaseLoop loop = new PhaseLoop(connections, mix, quota,
                 SendSchedule.startingAt(start, requestsPerSecond), requestTimeoutNanos);
         Selector selector = openSelector();
         activeSelector = selector;
         activePhase = quota;
         PhaseSupervisor supervisor = progress == LoadProgress.NONE ? null : PhaseSupervisor.start(phase,
-                new ProgressSampler(phase, quota.isTimed() ? OptionalLong.empty() : OptionalLong.of(quota.size()),
+                new ProgressSampler(phase, quota.isSized() ? OptionalLong.of(quota.size()) : OptionalLong.empty(),
                         loop.tally(), progress, start),
                 progress.interval());
         try {

@@ -31,6 +31,11 @@ final class PhaseQuota {
         return new PhaseQuota(firstSequence, size, false, 0);
     }
 
+    /** A phase of {@code size} requests that starts none after {@code deadlineNanos}. */
+    static PhaseQuota ofSizeUntil(long firstSequence, long size, long deadlineNanos) {
+        return new PhaseQuota(firstSequence, size, true, deadlineNanos);
+    }
+
     /** A phase that starts requests until {@code deadlineNanos}, in {@link System#nanoTime()} terms. */
     static PhaseQuota until(long firstSequence, long deadlineNanos) {
         return new PhaseQuota(firstSequence, Long.MAX_VALUE, true, deadlineNanos);
@@ -55,9 +60,14 @@ final class PhaseQuota {
         return size;
     }
 
-    /** Whether the phase ends at a deadline rather than after a number of requests. */
+    /** Whether the phase ends at a deadline, before or instead of a number of requests. */
     boolean isTimed() {
         return timed;
+    }
+
+    /** Whether a number of requests bounds the phase. */
+    boolean isSized() {
+        return size != Long.MAX_VALUE;
     }
 
     /** Makes every further {@link #claim()} return -1. */

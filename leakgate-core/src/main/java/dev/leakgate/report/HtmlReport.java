@@ -2,6 +2,10 @@ package dev.leakgate.report;
 
 import dev.leakgate.analysis.AllocationStack;
 import dev.leakgate.analysis.Finding;
+import dev.leakgate.analysis.FixSite;
+import dev.leakgate.analysis.Leak;
+import dev.leakgate.analysis.ReadablePath;
+import dev.leakgate.analysis.StackFrame;
 import dev.leakgate.gate.GateResult;
 import dev.leakgate.gate.Setting;
 import dev.leakgate.gate.SnapshotInfo;
@@ -81,9 +85,15 @@ public final class HtmlReport {
             th{background:#eef1f4;font-weight:600} td.num{text-align:right;font-variant-numeric:tabular-nums}
             code,pre{font:12.5px/1.4 ui-monospace,SFMono-Regular,Menlo,monospace}
             pre{background:#111722;color:#dfe6ee;padding:12px;border-radius:6px;overflow:auto;white-space:pre-wrap}
-            .finding{background:#fff;border:1px solid #dde1e6;border-radius:8px;padding:12px 16px;margin-bottom:12px}
-            .finding h3{margin:0 0 6px;font-size:15px} .finding dl{display:grid;grid-template-columns:150px 1fr;gap:4px 12px;margin:8px 0 0}
-            .finding dt{color:#5b6472} .finding dd{margin:0}
+            .leak{background:#fff;border:1px solid #dde1e6;border-radius:8px;padding:12px 16px;margin-bottom:12px}
+            .leak h3{margin:0 0 8px;font-size:16px} .leak h3 code.site{background:#fde8e6;color:#8c1d15;padding:1px 6px;border-radius:4px}
+            .leak dl{display:grid;grid-template-columns:130px 1fr;gap:6px 12px;margin:8px 0 0}
+            .leak dt{color:#5b6472} .leak dd{margin:0;overflow-wrap:anywhere}
+            pre.code{background:#f3f5f8;color:#1d2330;border-left:3px solid #b3261e;padding:8px 12px;margin:4px 0 8px}
+            pre.code .lineno{color:#8a939f;margin-right:12px;user-select:none}
+            code.path .object{color:#5b6472} code.stack strong{color:#1d2330}
+            details.findings{margin-top:10px} details.findings summary{cursor:pointer;color:#2b5fb3}
+            details.findings table{margin-top:8px;font-size:13px}
             svg.spark polyline{fill:none;stroke:#b3261e;stroke-width:2} svg.spark circle{fill:#b3261e}
             .muted{color:#5b6472}
             table.sortable th{cursor:pointer;user-select:none} table.sortable th[aria-sort=descending]::after{content:" ▼"}
@@ -107,7 +117,7 @@ public final class HtmlReport {
                 .append("<title>leakgate: ").append(result.verdict()).append("</title><style>").append(STYLE)
                 .append("</style></head><body><main>");
         banner(page, result);
-        findings(page, result);
+        leaks(page, result);
         timeline(page, result);
         load(page, result);
         snapshots(page, result);
@@ -127,65 +137,150 @@ public final class HtmlReport {
                 .append(result.verdict()).append("</h1><p>").append(escape(result.reason())).append("</p></section>");
     }
 
-    private static void findings(StringBuilder page, GateResult result) {
-        List<Finding> failing = result.findings().stream().filter(Finding::failing).toList();
-        List<Finding> reported = result.findings().stream().filter(finding -> !finding.failing()).toList();
+    private static void leaks(StringBuilder page, GateResult result) {
+        List<Leak> failing = result.leaks().stream().filter(Leak::failing).toList();
+        List<Leak> reported = result.leaks().stream().filter(leak -> !leak.failing()).toList();
         if (!failing.isEmpty()) {
             page.append("<h2>What leaks</h2>");
-            articles(page, failing);
+            articles(page, failing, 1);
         }
         if (!reported.isEmpty()) {
             page.append("<h2>Growth that does not fail the build</h2><p>Accepted by the baseline file, or V8's own "
                     + "bookkeeping (compiled code, type feedback, object shapes), which follows the JIT, not the app's data.</p>");
-            articles(page, reported);
+            articles(page, reported, failing.size() + 1);
         }
     }
 
-    private static void articles(StringBuilder page, List<Finding> findings) {
-        int rank = 1;
-        for (Finding finding : findings) {
-            page.append("<article class=\"finding\"><h3>").append(rank++).append(". <code>")
-                    .append(escape(finding.constructor())).append("</code> +")
-                    .append(NumberText.decimal(finding.growthPerRequest())).append(" ").append(finding.unit())
-                    .append(" per request</h3>")
-                    .append(Sparkline.svg(finding.perSnapshot()))
-                    .append("<dl><dt>").append(finding.unit()).append(" per snapshot</dt><dd>")
-                    .append(FindingText.perSnapshot(finding))
-                    .append("</dd><dt>shape</dt><dd>").append(finding.shape().label())
-                    .append("</dd><dt>judged</dt><dd>").append(escape(judged(finding)))
-                    .append("</dd><dt>retained size</dt><dd>").append(NumberText.bytes(finding.retainedSize()))
-                    .append("</dd><dt>kept alive by</dt><dd><code>")
-                    .append(escape(FindingText.orNone(finding.retainerPath())))
-                    .append("</code></dd><dt>allocated at</dt><dd><code>")
-                    .append(escape(FindingText.orNone(finding.location())))
-                    .append("</code></dd>");
-            if (finding.sampleValue() != null) {
-                page.append("<dt>sample value</dt><dd><code>").append(escape(finding.sampleValue())).append("</code></dd>");
+    private static void articles(StringBuilder page, List<Leak> leaks, int firstRank) {
+        int rank = firstRank;
+        for (Leak leak : leaks) {
+            FixSite site = leak.origin().fixSite();
+            page.append("<article class=\"leak\"><h3>").append(rank++).append(". ");
+            if (site != null) {
+                page.append("<code class=\"site\">").append(escape(site.location().text())).append("</code> ");
             }
-            if (!finding.survivorsPerRound().isEmpty()) {
-                page.append("<dt>survivors per round</dt><dd>")
-                        .append(finding.survivorsPerRound().stream().map(NumberText::count)
-                                .collect(Collectors.joining(", ")))
-                        .append("</dd>");
+            page.append(escape(leak.title())).append("</h3>");
+            if (site != null && !site.code().isEmpty()) {
+                page.append("<pre class=\"code\"><span class=\"lineno\">").append(site.location().line())
+                        .append("</span>").append(escape(site.code())).append("</pre>");
             }
-            for (AllocationStack stack : finding.allocationStacks()) {
-                page.append("<dt>allocation stack</dt><dd><code>").append(escape(stack.frames())).append("</code> (")
-                        .append(NumberText.bytes(stack.bytes())).append(" still alive)</dd>");
+            page.append("<dl>");
+            if (site != null) {
+                page.append("<dt>what to change</dt><dd>").append(escape(fixSiteSentence(site))).append("</dd>");
             }
-            page.append("</dl></article>");
+            if (!leak.origin().note().isEmpty()) {
+                page.append("<dt>note</dt><dd>").append(escape(leak.origin().note())).append("</dd>");
+            }
+            page.append("<dt>kept alive by</dt><dd>").append(path(leak.retainerPath()))
+                    .append("<div class=\"muted\">the way ").append(escape(leak.pathShare().describe(leak.subject())))
+                    .append(" are kept</div></dd>");
+            if (!leak.origin().requests().isEmpty()) {
+                page.append("<dt>which request</dt><dd>").append(escape(FindingText.requests(leak))).append("</dd>");
+            }
+            for (AllocationStack stack : leak.origin().stacks()) {
+                page.append("<dt>allocated by</dt><dd>").append(stack(stack)).append("<div class=\"muted\">")
+                        .append(escape(FindingText.stackShare(stack, leak))).append("</div></dd>");
+            }
+            Finding cause = leak.cause();
+            page.append("<dt>how sure</dt><dd>").append(escape(cause.constructor())).append(" grew in every round: ")
+                    .append(FindingText.perSnapshot(cause)).append(" ").append(cause.unit());
+            if (!cause.survivorsPerRound().isEmpty()) {
+                page.append("; kept from every round: ").append(cause.survivorsPerRound().stream().map(NumberText::count)
+                        .collect(Collectors.joining(", ")));
+            }
+            page.append("</dd><dt>cost</dt><dd>").append(NumberText.bytes(Math.round(leak.growthPerRequest())))
+                    .append(" more per request, ").append(NumberText.bytes(leak.retainedSize())).append(" retained");
+            String notFailing = FindingText.notFailing(leak);
+            if (!notFailing.isEmpty()) {
+                page.append("; ").append(escape(notFailing));
+            }
+            page.append("</dd></dl>");
+            findingsOf(page, leak);
+            page.append("</article>");
         }
     }
 
-    private static String judged(Finding finding) {
-        return switch (finding.judgement()) {
-            case LEAK -> finding.acceptedGrowthPerRequest() > 0
-                    ? "leak: beyond the baseline's " + NumberText.decimal(finding.acceptedGrowthPerRequest())
-                            + " per request"
-                    : "leak";
-            case WITHIN_BASELINE -> "within the baseline's " + NumberText.decimal(finding.acceptedGrowthPerRequest())
-                    + " per request";
-            case ENGINE_INTERNAL -> "V8's own bookkeeping, not a leak by itself";
+    private static String fixSiteSentence(FixSite site) {
+        String where = "line " + site.location().line() + " of " + site.location().file() + ", in " + site.function();
+        return switch (site.kind()) {
+            case STORE -> where + ": it adds the objects to the collection that keeps them (" + site.callee() + ").";
+            case CALL -> where + ": it calls " + site.callee() + ", which makes the objects that stay.";
+            case CLOSURE -> where + ": it defines the function the leak keeps, once per request.";
+            case FUNCTION -> where + ": this function makes the objects"
+                    + (site.callee().isEmpty() ? "" : " (through " + site.callee() + ")")
+                    + "; the exact line was not found, so this is where the function starts.";
         };
+    }
+
+    /** The path one hop per span, so that a long one wraps between hops. */
+    private static String path(ReadablePath path) {
+        StringBuilder html = new StringBuilder("<code class=\"path\"><span class=\"start\">")
+                .append(escape(path.start().text())).append("</span>");
+        for (int i = 0; i < path.hops().size(); i++) {
+            ReadablePath.Hop hop = path.hops().get(i);
+            html.append(" › <span class=\"hop\">");
+            if (hop.isElided()) {
+                html.append("… ").append(NumberText.count(hop.repeats())).append(" more …");
+            } else {
+                html.append(escape(hop.edge()));
+                boolean last = i == path.hops().size() - 1;
+                if (hop.repeats() > 1) {
+                    html.append(" <span class=\"object\">").append(escape(hop.objectInParentheses()))
+                            .append("</span> ×").append(NumberText.count(hop.repeats()));
+                } else if (last) {
+                    html.append("</span> › <span class=\"hop\"><strong>").append(escape(hop.object())).append("</strong>");
+                } else {
+                    html.append(" <span class=\"object\">").append(escape(hop.objectInParentheses())).append("</span>");
+                }
+            }
+            html.append("</span>");
+        }
+        return html.append("</code>").toString();
+    }
+
+    /** A stack outermost first, from the frame that calls into the app's code, the app's own frames in bold. */
+    private static String stack(AllocationStack stack) {
+        StringBuilder html = new StringBuilder("<code class=\"stack\">");
+        List<StackFrame> frames = FindingText.fromTheApp(stack);
+        int left = stack.frames().size() - frames.size();
+        if (left > 0) {
+            html.append("<span class=\"muted\" title=\"").append(left).append(" frames of Node and packages\">…</span> › ");
+        }
+        for (int i = 0; i < frames.size(); i++) {
+            StackFrame frame = frames.get(i);
+            String text = escape(frame.text());
+            html.append(i == 0 ? "" : " › ")
+                    .append(frame.origin() == StackFrame.Origin.APP ? "<strong>" + text + "</strong>" : text);
+        }
+        return html.append("</code>").toString();
+    }
+
+
+    /** The findings the leak makes grow, cause first, folded: they are its symptoms, not further leaks. */
+    private static void findingsOf(StringBuilder page, Leak leak) {
+        int count = leak.findings().size();
+        page.append("<details class=\"findings\"><summary>").append(count == 1 ? "The finding" : count + " findings")
+                .append(" behind this leak: ").append(escape(FindingText.findingNames(leak))).append("</summary>")
+                .append("<table><thead><tr><th>constructor</th><th>shape</th><th>per request</th><th>per snapshot</th>")
+                .append("<th>retained</th><th>kept alive by</th><th>defined at</th></tr></thead><tbody>");
+        for (Finding finding : leak.findings()) {
+            page.append("<tr><td><code>").append(escape(finding.constructor())).append("</code>")
+                    .append(finding == leak.cause() ? " <span class=\"muted\">(cause)</span>" : "")
+                    .append("</td><td>").append(finding.shape().label())
+                    .append("</td><td class=\"num\">+").append(NumberText.decimal(finding.growthPerRequest())).append(' ')
+                    .append(finding.unit())
+                    .append("</td><td>").append(Sparkline.svg(finding.perSnapshot())).append("<br>")
+                    .append(FindingText.perSnapshot(finding))
+                    .append("</td><td class=\"num\">").append(NumberText.bytes(finding.retainedSize()))
+                    .append("</td><td><code>").append(escape(finding.retainerPath().text()))
+                    .append("</code></td><td><code>").append(escape(FindingText.orNone(finding.location())))
+                    .append("</code>");
+            if (finding.sampleValue() != null) {
+                page.append("<br>sample value: <code>").append(escape(finding.sampleValue())).append("</code>");
+            }
+            page.append("</td></tr>");
+        }
+        page.append("</tbody></table></details>");
     }
 
     private static void timeline(StringBuilder page, GateResult result) {

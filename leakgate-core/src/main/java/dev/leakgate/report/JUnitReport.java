@@ -1,6 +1,9 @@
 package dev.leakgate.report;
 
+import dev.leakgate.analysis.AllocationStack;
 import dev.leakgate.analysis.Finding;
+import dev.leakgate.analysis.FixSite;
+import dev.leakgate.analysis.Leak;
 import dev.leakgate.gate.GateResult;
 import dev.leakgate.gate.Verdict;
 import dev.leakgate.gate.Verdicts;
@@ -16,11 +19,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * {@code TEST-leakgate.xml} in the JUnit format Surefire writes, so CI test reporters show a leak as a
- * failed test: one test case for the run itself, one per leaking constructor.
+ * failed test: one test case for the run itself, one per leak, named by the leak's id so that the same leak is the
+ * same test from build to build.
  */
 public final class JUnitReport {
 
@@ -77,26 +80,51 @@ public final class JUnitReport {
             default -> new TestCase("app survives the load", null, null, null);
         });
         if (result.verdict() == Verdict.PASS) {
-            cases.add(new TestCase("no constructor grows per request", null, null, null));
+            cases.add(new TestCase("nothing grows per request", null, null, null));
         }
-        for (Finding finding : result.findings()) {
-            String name = Verdicts.subject(finding) + " does not grow per request";
-            if (!finding.failing()) {
-                if (finding.acceptedGrowthPerRequest() > 0) {
-                    cases.add(new TestCase(Verdicts.subject(finding) + " grows no more than its baseline", null, null, null));
+        for (Leak leak : result.leaks()) {
+            if (!leak.failing()) {
+                if (leak.acceptedGrowthPerRequest() > 0) {
+                    cases.add(new TestCase(leak.id(), null, null, null));
                 }
                 continue;
             }
-            String detail = finding.unit() + " per snapshot: " + FindingText.perSnapshot(finding)
-                    + "\nshape: " + finding.shape().label()
-                    + "\nretained size: " + NumberText.bytes(finding.retainedSize())
-                    + "\nkept alive by: " + FindingText.orNone(finding.retainerPath())
-                    + "\nallocated at: " + FindingText.orNone(finding.location())
-                    + finding.allocationStacks().stream().map(stack -> "\nallocation stack: " + stack.frames())
-                    .collect(Collectors.joining());
-            cases.add(new TestCase(name, "leak", Verdicts.describe(finding), detail));
+            cases.add(new TestCase(leak.id(), "leak", Verdicts.describe(leak), detail(leak)));
         }
         return cases;
+    }
+
+    /** What the report page says of a leak, as plain text for CI pages that show a failure's detail. */
+    private static String detail(Leak leak) {
+        StringBuilder detail = new StringBuilder();
+        FixSite site = leak.origin().fixSite();
+        if (site != null) {
+            detail.append("fix site: ").append(site.location().text()).append(" in ").append(site.function());
+            if (!site.code().isEmpty()) {
+                detail.append(": ").append(site.code());
+            }
+            detail.append('\n');
+        }
+        detail.append("kept by: ").append(leak.retainerPath().text()).append(" (")
+                .append(leak.pathShare().describe(leak.subject())).append(")\n");
+        if (!leak.origin().requests().isEmpty()) {
+            detail.append("requests: ").append(FindingText.requests(leak)).append('\n');
+        }
+        for (AllocationStack stack : leak.origin().stacks()) {
+            detail.append("allocated by: ").append(FindingText.stack(stack)).append(" (")
+                    .append(FindingText.stackShare(stack, leak)).append(")\n");
+        }
+        if (!leak.origin().note().isEmpty()) {
+            detail.append("note: ").append(leak.origin().note()).append('\n');
+        }
+        detail.append("grows: ").append(NumberText.bytes(Math.round(leak.growthPerRequest()))).append(" per request, ")
+                .append(NumberText.bytes(leak.retainedSize())).append(" retained\n");
+        for (Finding finding : leak.findings()) {
+            detail.append("finding: ").append(finding.constructor()).append(" (").append(finding.shape().label())
+                    .append(") ").append(FindingText.growth(finding)).append(", per snapshot ")
+                    .append(FindingText.perSnapshot(finding)).append('\n');
+        }
+        return detail.toString();
     }
 
     /**

@@ -5,7 +5,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.leakgate.analysis.AllocationStack;
 import dev.leakgate.analysis.Finding;
+import dev.leakgate.analysis.FixSite;
 import dev.leakgate.analysis.Judgement;
+import dev.leakgate.analysis.Leak;
+import dev.leakgate.analysis.ReadablePath;
+import dev.leakgate.analysis.RequestGrowth;
+import dev.leakgate.analysis.StackFrame;
 import dev.leakgate.gate.GateResult;
 import dev.leakgate.gate.HeapTimeline;
 import dev.leakgate.gate.Setting;
@@ -22,13 +27,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code report.json}, schema version 1: the contract for tools that read the outcome, documented in
- * {@code docs/report.schema.json}.
- * Fields are only ever added within a schema version, never renamed or removed.
+ * {@code report.json}, schema version 2: the contract for tools that read the outcome, documented in
+ * {@code docs/report.schema.json}. Version 2 leads with {@code leaks}, one per cause; the flat {@code findings} of
+ * version 1 stay, each naming its leak. Fields are only ever added within a schema version, never renamed or removed.
  */
 public final class JsonReport {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     private final JsonFactory json = new JsonFactory();
 
@@ -59,9 +64,16 @@ public final class JsonReport {
             if (result.nodeVersion() != null) {
                 out.writeStringField("nodeVersion", result.nodeVersion());
             }
+            out.writeArrayFieldStart("leaks");
+            for (Leak leak : result.leaks()) {
+                writeLeak(out, leak);
+            }
+            out.writeEndArray();
             out.writeArrayFieldStart("findings");
-            for (Finding finding : result.findings()) {
-                writeFinding(out, finding);
+            for (Leak leak : result.leaks()) {
+                for (Finding finding : leak.findings()) {
+                    writeFinding(out, finding, leak);
+                }
             }
             out.writeEndArray();
             writeLoad(out, result);
@@ -90,7 +102,100 @@ public final class JsonReport {
         }
     }
 
-    private static void writeFinding(JsonGenerator out, Finding finding) throws IOException {
+    private static void writeLeak(JsonGenerator out, Leak leak) throws IOException {
+        out.writeStartObject();
+        out.writeStringField("id", leak.id());
+        out.writeStringField("title", leak.title());
+        out.writeBooleanField("failing", leak.failing());
+        out.writeStringField("judgement", judgement(leak.judgement()));
+        if (leak.acceptedGrowthPerRequest() > 0) {
+            out.writeNumberField("acceptedGrowthPerRequest", leak.acceptedGrowthPerRequest());
+        }
+        out.writeStringField("thread", leak.thread());
+        FixSite site = leak.origin().fixSite();
+        out.writeStringField("fixSite", site == null ? null : site.location().text());
+        if (site != null) {
+            out.writeObjectFieldStart("fix");
+            out.writeStringField("function", site.function());
+            out.writeStringField("kind", site.kind().name().toLowerCase(Locale.ROOT));
+            out.writeStringField("code", site.code());
+            out.writeStringField("callee", site.callee());
+            out.writeEndObject();
+        }
+        out.writeObjectFieldStart("subject");
+        out.writeStringField("label", leak.subject().label());
+        out.writeStringField("constructor", leak.subject().constructor());
+        out.writeStringField("shape", leak.subject().shape().label());
+        out.writeNumberField("growthPerRequest", leak.subject().growthPerRequest());
+        out.writeEndObject();
+        out.writeNumberField("growthPerRequest", leak.growthPerRequest());
+        out.writeNumberField("retainedSize", leak.retainedSize());
+        out.writeStringField("retainerPath", leak.retainerPath().text());
+        writePath(out, leak.retainerPath());
+        out.writeObjectFieldStart("pathShare");
+        out.writeNumberField("count", leak.pathShare().count());
+        out.writeNumberField("total", leak.pathShare().total());
+        out.writeEndObject();
+        out.writeArrayFieldStart("requests");
+        for (RequestGrowth request : leak.origin().requests()) {
+            out.writeStartObject();
+            out.writeStringField("request", request.request());
+            out.writeNumberField("growthPerRequest", request.growthPerRequest());
+            out.writeNumberField("requestsSent", request.requestsSent());
+            out.writeEndObject();
+        }
+        out.writeEndArray();
+        out.writeArrayFieldStart("allocationStacks");
+        for (AllocationStack stack : leak.origin().stacks()) {
+            writeStack(out, stack);
+        }
+        out.writeEndArray();
+        if (!leak.origin().note().isEmpty()) {
+            out.writeStringField("note", leak.origin().note());
+        }
+        out.writeArrayFieldStart("findings");
+        for (Finding finding : leak.findings()) {
+            writeFinding(out, finding, leak);
+        }
+        out.writeEndArray();
+        out.writeEndObject();
+    }
+
+    /** The path's parts as the report shows them, for tools that render it their own way. */
+    private static void writePath(JsonGenerator out, ReadablePath path) throws IOException {
+        out.writeObjectFieldStart("retainerPathParts");
+        out.writeStringField("start", path.start().kind().name().toLowerCase(Locale.ROOT));
+        out.writeStringField("startName", path.start().name());
+        out.writeArrayFieldStart("hops");
+        for (ReadablePath.Hop hop : path.hops()) {
+            out.writeStartObject();
+            out.writeStringField("edge", hop.edge());
+            out.writeStringField("kind", hop.kind().name().toLowerCase(Locale.ROOT));
+            out.writeStringField("object", hop.object());
+            out.writeNumberField("repeats", hop.repeats());
+            out.writeEndObject();
+        }
+        out.writeEndArray();
+        out.writeEndObject();
+    }
+
+    private static void writeStack(JsonGenerator out, AllocationStack stack) throws IOException {
+        out.writeStartObject();
+        out.writeNumberField("objects", stack.objects());
+        out.writeNumberField("bytes", stack.bytes());
+        out.writeArrayFieldStart("frames");
+        for (StackFrame frame : stack.frames()) {
+            out.writeStartObject();
+            out.writeStringField("function", frame.function());
+            out.writeStringField("location", frame.location() == null ? null : frame.location().text());
+            out.writeStringField("origin", frame.origin().name().toLowerCase(Locale.ROOT));
+            out.writeEndObject();
+        }
+        out.writeEndArray();
+        out.writeEndObject();
+    }
+
+    private static void writeFinding(JsonGenerator out, Finding finding, Leak leak) throws IOException {
         out.writeStartObject();
         out.writeStringField("constructor", finding.constructor());
         out.writeStringField("shape", finding.shape().label());
@@ -101,27 +206,17 @@ public final class JsonReport {
         out.writeEndArray();
         out.writeNumberField("growthPerRequest", finding.growthPerRequest());
         out.writeNumberField("retainedSize", finding.retainedSize());
-        out.writeStringField("retainerPath", finding.retainerPath());
-        out.writeStringField("location", finding.location());
+        out.writeStringField("retainerPath", finding.retainerPath().text());
+        out.writeStringField("location", finding.location() == null ? null : finding.location().text());
         if (finding.sampleValue() != null) {
             out.writeStringField("sampleValue", finding.sampleValue());
         }
         out.writeBooleanField("failing", finding.failing());
         out.writeStringField("judgement", judgement(finding.judgement()));
-        if (finding.acceptedGrowthPerRequest() > 0) {
-            out.writeNumberField("acceptedGrowthPerRequest", finding.acceptedGrowthPerRequest());
-        }
+        out.writeStringField("leak", leak.id());
         out.writeArrayFieldStart("survivorsPerRound");
         for (long survivors : finding.survivorsPerRound()) {
             out.writeNumber(survivors);
-        }
-        out.writeEndArray();
-        out.writeArrayFieldStart("allocationStacks");
-        for (AllocationStack stack : finding.allocationStacks()) {
-            out.writeStartObject();
-            out.writeStringField("frames", stack.frames());
-            out.writeNumberField("bytes", stack.bytes());
-            out.writeEndObject();
         }
         out.writeEndArray();
         out.writeEndObject();

@@ -1,6 +1,7 @@
 package dev.leakgate.report;
 
-import dev.leakgate.analysis.Finding;
+import dev.leakgate.analysis.FixSite;
+import dev.leakgate.analysis.Leak;
 import dev.leakgate.gate.GateResult;
 import dev.leakgate.load.PhaseResult;
 import dev.leakgate.text.NumberText;
@@ -17,7 +18,7 @@ import java.nio.file.StandardOpenOption;
  */
 public final class MarkdownSummary {
 
-    private static final int MAX_FINDINGS = 10;
+    private static final int MAX_LEAKS = 10;
 
     /** Appends the summary to {@code file}, creating it if needed; CI systems collect several steps in one file. */
     public void appendTo(GateResult result, Path reportPage, Path file) throws IOException {
@@ -29,20 +30,22 @@ public final class MarkdownSummary {
         StringBuilder md = new StringBuilder();
         md.append("### leakgate: ").append(result.verdict()).append("\n\n")
                 .append(plain(result.reason())).append("\n\n");
-        if (!result.findings().isEmpty()) {
-            md.append("| constructor | shape | per request | per snapshot | retained | allocated at |\n")
-                    .append("|---|---|---:|---|---:|---|\n");
-            for (Finding finding : result.findings().subList(0, Math.min(MAX_FINDINGS, result.findings().size()))) {
-                md.append("| ").append(code(finding.constructor())).append(finding.failing() ? "" : " (not failing)")
-                        .append(" | ").append(finding.shape().label())
-                        .append(" | +").append(NumberText.decimal(finding.growthPerRequest()))
-                        .append(" | ").append(FindingText.perSnapshot(finding)).append(' ').append(finding.unit())
-                        .append(" | ").append(NumberText.bytes(finding.retainedSize()))
-                        .append(" | ").append(finding.location() == null ? "" : code(finding.location()))
+        if (!result.leaks().isEmpty()) {
+            md.append("| | fix site | leak | kept by | retained |\n")
+                    .append("|---|---|---|---|---:|\n");
+            int rank = 1;
+            for (Leak leak : result.leaks().subList(0, Math.min(MAX_LEAKS, result.leaks().size()))) {
+                FixSite site = leak.origin().fixSite();
+                String notFailing = FindingText.notFailing(leak);
+                md.append("| ").append(rank++)
+                        .append(" | ").append(site == null ? "" : code(site.location().text()))
+                        .append(" | ").append(code(leak.title())).append(notFailing.isEmpty() ? "" : " (not failing)")
+                        .append(" | ").append(code(leak.retainerPath().text()))
+                        .append(" | ").append(NumberText.bytes(leak.retainedSize()))
                         .append(" |\n");
             }
-            if (result.findings().size() > MAX_FINDINGS) {
-                md.append("\n").append(result.findings().size() - MAX_FINDINGS).append(" more in the report.\n");
+            if (result.leaks().size() > MAX_LEAKS) {
+                md.append("\n").append(result.leaks().size() - MAX_LEAKS).append(" more in the report.\n");
             }
             md.append('\n');
         }

@@ -21,6 +21,7 @@ final class HeapGraph {
     /** Node ordinals fit in the bits below a type. */
     static final int MAX_NODES = 1 << 28;
     private static final int TYPE_SHIFT = 28;
+    private static final String NATIVE_CONTEXT = "system / NativeContext";
     private static final int TARGET_MASK = MAX_NODES - 1;
 
     private final SnapshotMeta meta;
@@ -153,6 +154,14 @@ final class HeapGraph {
         return type != elementEdge && type != hiddenEdge;
     }
 
+    /**
+     * Whether the edge is named by a position rather than a name: an element or hidden edge, or an internal one
+     * whose name is a number (a Map's table slot, {@code {7451}}).
+     */
+    boolean isIndexEdge(int edge) {
+        return !hasStringName(edge) || strings.isDigits(edgeNames[edge]);
+    }
+
     /** The raw {@code name_or_index}: a string index for named edges, the index itself otherwise. */
     int edgeNameIndex(int edge) {
         return edgeNames[edge];
@@ -165,6 +174,18 @@ final class HeapGraph {
 
     String string(int index) {
         return strings.get(index);
+    }
+
+    /**
+     * Whether the node is a native context (a realm's global state): V8 names them {@code system / NativeContext},
+     * Node 26 with a suffix ({@code system / NativeContext / <url>}).
+     */
+    boolean isNativeContext(int node) {
+        return strings.startsWith(nodeNames[node], NATIVE_CONTEXT);
+    }
+
+    StringTable strings() {
+        return strings;
     }
 
     String[] strings(int[] indexes) {

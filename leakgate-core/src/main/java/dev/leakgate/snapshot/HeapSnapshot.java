@@ -40,6 +40,7 @@ public final class HeapSnapshot {
     private final int[] streamedOwnedReferenceCounts;
     private final HeapGraph graph;
     private final SourceLocations locations;
+    private final NodeTraces traces;
     private ShortestPaths shortestPaths;
     private DominatorTree dominatorTree;
     private ScriptNames scriptNames;
@@ -47,7 +48,7 @@ public final class HeapSnapshot {
     private OwnedReferences ownedReferences;
 
     HeapSnapshot(String sourceName, ReadMode mode, HeapGraph graph, ClassNames classes, SourceLocations locations,
-                 int edgeCount, int[] streamedOwnedReferenceCounts) {
+                 int edgeCount, int[] streamedOwnedReferenceCounts, NodeTraces traces) {
         this.sourceName = sourceName;
         this.ids = graph.ids();
         this.selfSizes = graph.selfSizes();
@@ -58,6 +59,7 @@ public final class HeapSnapshot {
         this.streamedOwnedReferenceCounts = streamedOwnedReferenceCounts;
         this.graph = mode == ReadMode.GRAPH ? graph : null;
         this.locations = locations;
+        this.traces = traces;
         this.counted = countedNodes(graph);
         // Without the graph the names are gone: keep what telling processes apart needs of them.
         this.fingerprints = mode == ReadMode.GRAPH ? null : Fingerprints.of(graph);
@@ -199,6 +201,46 @@ public final class HeapSnapshot {
     }
 
     /**
+     * Groups the nodes by the shape of their shortest retainer paths (see {@link PathClusters}), the biggest
+     * group first: which way most of a leak's objects are kept (GRAPH mode).
+     */
+    public List<PathCluster> retainerPathClusters(int[] nodes) {
+        requireGraph("retainerPathClusters");
+        dominatorTree();
+        for (int node : nodes) {
+            checked(node);
+        }
+        return PathClusters.of(nodes, graph, shortestPaths(), classes);
+    }
+
+    /**
+     * The node's immediate dominator: the nearest object every path from the roots to it passes through, so
+     * that it keeps the node alive (GRAPH mode). The root is its own.
+     */
+    public int immediateDominator(int node) {
+        requireGraph("immediateDominator");
+        return dominatorTree().dominatorOf(checked(node));
+    }
+
+    /** The node every path starts at: the snapshot's synthetic root. */
+    public int root() {
+        return graph.root();
+    }
+
+    /** The nodes this node holds strongly (its references but the weak ones), one entry per reference (GRAPH mode). */
+    public int[] strongReferences(int node) {
+        requireGraph("strongReferences");
+        int weak = graph.meta().edgeType("weak");
+        GrowableIntArray targets = new GrowableIntArray(8);
+        for (int edge = graph.edgesStart(checked(node)); edge < graph.edgesEnd(node); edge++) {
+            if (graph.edgeType(edge) != weak) {
+                targets.add(graph.edgeTarget(edge));
+            }
+        }
+        return targets.toArray();
+    }
+
+    /**
      * What the GC would free without this node: its self size plus that of every object only
      * reachable through it (GRAPH mode; see {@link DominatorTree}). Computed on first use.
      */
@@ -232,6 +274,28 @@ public final class HeapSnapshot {
     public Optional<SourceLocation> location(int node) {
         requireGraph("location");
         return locations.of(checked(node));
+    }
+
+    /**
+     * Whether V8 tracked allocations while this snapshot's newer objects were made, so that
+     * {@link #allocationTrace} can say which stack made them (GRAPH mode).
+     */
+    public boolean hasAllocationTraces() {
+        return !traces.isEmpty();
+    }
+
+    /**
+     * The allocation stack that made the node, as a trace node id (see {@link #allocationStack}); 0 when it was
+     * allocated while V8 did not track allocations, or the snapshot has no traces.
+     */
+    public int allocationTrace(int node) {
+        return traces.traceOf(checked(node));
+    }
+
+    /** The frames of an allocation stack, outermost first; empty for trace 0. */
+    public List<TraceFrame> allocationStack(int trace) {
+        requireGraph("allocationStack");
+        return traces.frames(trace, graph.strings());
     }
 
     /**
@@ -279,6 +343,16 @@ public final class HeapSnapshot {
     public int[] ownedReferenceTargets(int node) {
         requireGraph("ownedReferenceTargets");
         return ownedReferences().targetsOf(checked(node));
+    }
+
+    /**
+     * The engine-internal stores only this object owns, whose sizes count towards its {@link #selfSize}: an Array's
+     * elements store, a Map's or Set's hash table, an object's property store (GRAPH mode). A growing collection
+     * replaces them by bigger ones.
+     */
+    public int[] ownedStores(int node) {
+        requireGraph("ownedStores");
+        return ownedReferences().storesOf(checked(node));
     }
 
     private synchronized ShortestPaths shortestPaths() {

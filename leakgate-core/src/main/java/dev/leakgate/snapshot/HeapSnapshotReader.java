@@ -103,7 +103,7 @@ public final class HeapSnapshotReader {
         HeapGraph graph = parsed.graph();
         ClassNames classes = ClassNames.of(graph, parsed.shapes());
         return new HeapSnapshot(sourceName, mode, graph, mode == ReadMode.GRAPH ? classes.withoutShapes() : classes,
-                parsed.locations(), parsed.edgeCount(), parsed.ownedReferenceCounts());
+                parsed.locations(), parsed.edgeCount(), parsed.ownedReferenceCounts(), parsed.traces());
     }
 
     private static InputStream openAt(Path file, long offset) throws IOException {

@@ -58,6 +58,17 @@ final class OwnedReferences {
         return targets.toArray();
     }
 
+    /** The engine-internal stores only this node owns (an Array's elements store, a Map's table), in node order. */
+    int[] storesOf(int node) {
+        GrowableIntArray stores = new GrowableIntArray(4);
+        for (int member = 0; member < owners.length; member++) {
+            if (owners[member] == node && member != node) {
+                stores.add(member);
+            }
+        }
+        return stores.toArray();
+    }
+
     /**
      * The counted references of {@code member}, the owner itself or one of its stores: strong, leaving the
      * owner's group, and for a store only to objects the owner does not refer to directly. Returns how many.

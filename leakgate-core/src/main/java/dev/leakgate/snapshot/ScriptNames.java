@@ -9,9 +9,10 @@ import java.util.Map;
  * snapshot read from a file has no {@code Debugger.scriptParsed} events to name its script ids;
  * this names them from the closures the {@code locations} place in each script.
  *
- * <p>It also recognises a module's top-level scope: the function context whose {@code previous}
- * context is the native context, i.e. the outermost function of a script, which for a CommonJS
- * module is Node's module wrapper.
+ * <p>It also recognises a module's top-level scope and names it: the function context whose
+ * {@code previous} context is the native context, i.e. the outermost function of a script (for a
+ * CommonJS module Node's module wrapper, for an ES module the module itself). The context does not
+ * name its script; the functions defined at the module's top level do, since they close over it.
  */
 final class ScriptNames {
 
@@ -22,7 +23,7 @@ final class ScriptNames {
     private final int scriptName;
     private final int contextName;
     private final int previousName;
-    private final int nativeContextName;
+    private Map<Integer, String> moduleNames;
 
     ScriptNames(HeapGraph graph) {
         this.graph = graph;
@@ -32,7 +33,6 @@ final class ScriptNames {
         this.scriptName = graph.stringIndex("script");
         this.contextName = graph.stringIndex("system / Context");
         this.previousName = graph.stringIndex("previous");
-        this.nativeContextName = graph.stringIndex("system / NativeContext");
     }
 
     /** Script id to name, for every script with a located closure. */
@@ -72,7 +72,37 @@ final class ScriptNames {
             return false;
         }
         int previous = target(node, previousName);
-        return previous >= 0 && graph.nameIndex(previous) == nativeContextName;
+        return previous >= 0 && graph.isNativeContext(previous);
+    }
+
+    /**
+     * The script whose top-level scope the node is, named after a function that closes over it; empty when the
+     * node is no module scope or no such function is in the heap.
+     */
+    synchronized String moduleOf(int node) {
+        if (moduleNames == null) {
+            moduleNames = moduleNames();
+        }
+        return moduleNames.getOrDefault(node, "");
+    }
+
+    /** One pass over the closures: the module scope each one closes over, named by the closure's script. */
+    private Map<Integer, String> moduleNames() {
+        Map<Integer, String> names = new HashMap<>();
+        int closureContext = graph.stringIndex("context");
+        for (int node = 0; node < graph.nodeCount(); node++) {
+            if (graph.nodeType(node) != closureType) {
+                continue;
+            }
+            int context = target(node, closureContext);
+            if (context >= 0 && !names.containsKey(context) && isModuleScope(context)) {
+                String script = scriptOf(node);
+                if (!script.isEmpty()) {
+                    names.put(context, script);
+                }
+            }
+        }
+        return names;
     }
 
     /** The node a string-named edge leads to, or -1. */

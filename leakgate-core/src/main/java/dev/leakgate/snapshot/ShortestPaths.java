@@ -33,6 +33,11 @@ final class ShortestPaths {
         return new Walk(graph).run();
     }
 
+    /** The edge the walk reached the node by, or -1 for the root and for nodes it never reached. */
+    int reachedBy(int node) {
+        return reachedBy[node];
+    }
+
     /** The path from the root to the node; empty for the root and for unreachable nodes. */
     RetainerPath pathTo(int node, ClassNames classes, ScriptNames scripts) {
         int closure = graph.meta().nodeType("closure");
@@ -47,16 +52,13 @@ final class ShortestPaths {
         }
         Collections.reverse(nodes);
         List<RetainerPath.Step> steps = new ArrayList<>(nodes.size());
-        String lastScript = "";
         for (int reached : nodes) {
             int edge = reachedBy[reached];
             String functionName = "";
             if (graph.nodeType(reached) == closure) {
                 functionName = graph.name(reached).isEmpty() ? "(anonymous)" : graph.name(reached);
-                lastScript = scripts.scriptOf(reached);
             }
-            // A module's scope is reached through one of its functions, which lives in the same script.
-            String module = scripts.isModuleScope(reached) ? lastScript : "";
+            String module = scripts.moduleOf(reached);
             steps.add(new RetainerPath.Step(graph.edgeName(edge), graph.edgeTypeName(edge),
                     classes.name(classes.classOf(reached)), graph.id(reached), functionName, module));
         }
@@ -76,7 +78,6 @@ final class ShortestPaths {
         private final int arrayType;
         private final int syntheticType;
         private final int domTreesName;
-        private final int nativeContextName;
         private final int sloppyFunctionMapName;
         private final int mapDescriptorsName;
         private final WeakMapEntries weakMaps;
@@ -92,7 +93,6 @@ final class ShortestPaths {
             this.arrayType = graph.meta().nodeType("array");
             this.syntheticType = graph.meta().nodeType("synthetic");
             this.domTreesName = graph.stringIndex("(Document DOM trees)");
-            this.nativeContextName = graph.stringIndex("system / NativeContext");
             this.sloppyFunctionMapName = graph.stringIndex("sloppy_function_map");
             this.mapDescriptorsName = graph.stringIndex("(map descriptors)");
             this.weakMaps = new WeakMapEntries(graph);
@@ -139,8 +139,8 @@ final class ShortestPaths {
 
         private boolean follows(int node, int edge) {
             int type = graph.nodeType(node);
-            if (type == hiddenType && graph.nameIndex(node) == nativeContextName && graph.hasStringName(edge)
-                    && graph.edgeNameIndex(edge) == sloppyFunctionMapName) {
+            if (type == hiddenType && graph.hasStringName(edge) && graph.edgeNameIndex(edge) == sloppyFunctionMapName
+                    && graph.isNativeContext(node)) {
                 return false;
             }
             if (type == arrayType && graph.nameIndex(node) == mapDescriptorsName) {

@@ -24,7 +24,39 @@ record SnapshotMeta(
         int locationNodeField,
         int locationScriptField,
         int locationLineField,
-        int locationColumnField) {
+        int locationColumnField,
+        int nodeTraceField,
+        TraceLayout traces) {
+
+    /**
+     * Where the allocation stacks of a snapshot taken while V8 tracked allocations keep their fields:
+     * {@code trace_function_infos} (one group per function) and {@code trace_tree} (nested call tree nodes).
+     * {@link #NONE} when the meta does not describe them.
+     */
+    record TraceLayout(int functionFieldCount, int functionName, int functionScriptName, int functionScriptId,
+                       int functionLine, int functionColumn, int nodeFieldCount, int nodeId, int nodeFunction,
+                       int nodeChildren) {
+
+        static final TraceLayout NONE = new TraceLayout(0, -1, -1, -1, -1, -1, 0, -1, -1, -1);
+
+        boolean isPresent() {
+            return functionName >= 0 && functionScriptName >= 0 && functionScriptId >= 0 && functionLine >= 0
+                    && functionColumn >= 0 && nodeId >= 0 && nodeFunction >= 0 && nodeChildren >= 0;
+        }
+
+        static TraceLayout from(Map<?, ?> meta) {
+            if (!(meta.get("trace_function_info_fields") instanceof List<?> functions)
+                    || !(meta.get("trace_node_fields") instanceof List<?> nodes)) {
+                return NONE;
+            }
+            TraceLayout layout = new TraceLayout(functions.size(), functions.indexOf("name"),
+                    functions.indexOf("script_name"), functions.indexOf("script_id"), functions.indexOf("line"),
+                    functions.indexOf("column"), nodes.size(), nodes.indexOf("id"),
+                    nodes.indexOf("function_info_index"), nodes.indexOf("children"));
+            // V8 writes a node's children last; the parser relies on it.
+            return layout.isPresent() && layout.nodeChildren() == nodes.size() - 1 ? layout : NONE;
+        }
+    }
 
     /** Reads the layout from the {@code meta} object, given as plain maps, lists and strings. */
     static SnapshotMeta from(Map<?, ?> meta, String source) throws SnapshotFormatException {
@@ -60,7 +92,9 @@ record SnapshotMeta(
                 locationFields.indexOf("object_index"),
                 locationFields.indexOf("script_id"),
                 locationFields.indexOf("line"),
-                locationFields.indexOf("column"));
+                locationFields.indexOf("column"),
+                nodeFields.indexOf("trace_node_id"),
+                TraceLayout.from(meta));
     }
 
     /** The number V8 uses for a node type, or -1 if this snapshot has no such type. */

@@ -95,6 +95,7 @@ final class SnapshotParser {
         private EdgeReader edges;
         private ArrayReading.Pending edgesRead;
         private int[] locations = new int[0];
+        private AllocationTraces.Builder traces;
         private StringTable strings;
 
         Document(JsonInput input, String source, ReadMode mode, ArrayReading arrays) {
@@ -123,6 +124,8 @@ final class SnapshotParser {
                     case "nodes" -> readNodes();
                     case "edges" -> edges = readEdges();
                     case "locations" -> readLocations();
+                    case "trace_function_infos" -> readTraceFunctions();
+                    case "trace_tree" -> readTraceTree();
                     case "strings" -> strings = withJackson(this::readStrings);
                     default -> skipValue();
                 }
@@ -201,7 +204,7 @@ final class SnapshotParser {
                 throw SnapshotMeta.notASnapshot(source, "it has \"nodes\" twice");
             }
             expectArrayStart("nodes");
-            nodeColumns = new NodeColumns(meta, expectedNodes, source);
+            nodeColumns = new NodeColumns(meta, expectedNodes, source, keepsTraces());
             nodesRead = arrays.read(input, RECORDS_PER_CHUNK * meta.nodeFieldCount(), nodeColumns::accept);
             if (mode == ReadMode.SUMMARY) {
                 awaitNodes();
@@ -256,6 +259,70 @@ final class SnapshotParser {
             locations = values.toArray();
         }
 
+        /** Allocation stacks are kept for a graph only, and only when the meta says how to read them. */
+        private boolean keepsTraces() {
+            return mode == ReadMode.GRAPH && meta != null && meta.traces().isPresent();
+        }
+
+        private AllocationTraces.Builder traces() {
+            if (traces == null) {
+                traces = new AllocationTraces.Builder(meta.traces());
+            }
+            return traces;
+        }
+
+        private void readTraceFunctions() throws IOException {
+            if (!keepsTraces()) {
+                skipValue();
+                return;
+            }
+            expectArrayStart("trace_function_infos");
+            AllocationTraces.Builder functions = traces();
+            ArrayReading.readAll(input, RECORDS_PER_CHUNK, (chunk, count) -> {
+                for (int i = 0; i < count; i++) {
+                    functions.functionValue(chunk[i]);
+                }
+            });
+        }
+
+        /** The call tree, nested as V8 writes it: each node's fields, its children as an array among them. */
+        private void readTraceTree() throws IOException {
+            if (!keepsTraces()) {
+                skipValue();
+                return;
+            }
+            AllocationTraces.Builder tree = traces();
+            SnapshotMeta.TraceLayout layout = meta.traces();
+            withJackson(parser -> {
+                if (parser.currentToken() != JsonToken.START_ARRAY) {
+                    throw SnapshotMeta.notASnapshot(source, "\"trace_tree\" is not an array");
+                }
+                // The node that the nodes of each open array hang off: -1 for the outermost, which holds the root.
+                GrowableIntArray parents = new GrowableIntArray(64);
+                parents.add(-1);
+                long[] fields = new long[layout.nodeFieldCount()];
+                int field = 0;
+                while (!parents.isEmpty()) {
+                    JsonToken token = parser.nextToken();
+                    if (token == null) {
+                        throw new JsonInput.EndOfInputException(input.offset());
+                    }
+                    if (token == JsonToken.END_ARRAY && field == 0) {
+                        parents.removeLast();
+                    } else if (field == layout.nodeChildren() && token == JsonToken.START_ARRAY) {
+                        parents.add(tree.node(fields, parents.get(parents.size() - 1)));
+                        field = 0;
+                    } else if (field < layout.nodeChildren() && token == JsonToken.VALUE_NUMBER_INT) {
+                        fields[field++] = parser.getLongValue();
+                    } else {
+                        throw SnapshotMeta.notASnapshot(source, "\"trace_tree\" holds a " + token
+                                + " where field " + field + " of a node belongs");
+                    }
+                }
+                return null;
+            });
+        }
+
         private StringTable readStrings(JsonParser parser) throws IOException {
             if (parser.currentToken() != JsonToken.START_ARRAY) {
                 throw SnapshotMeta.notASnapshot(source, "\"strings\" is not an array");
@@ -303,14 +370,28 @@ final class SnapshotParser {
                 PlainObjectShapes shapes = summary.plainObjectShapes(names,
                         strings.indexOf(PlainObjectShapes.PLAIN_OBJECT), strings);
                 return new ParsedSnapshot(graph, shapes, SourceLocations.none(), edges.count(),
-                        summary.ownedReferenceCounts());
+                        summary.ownedReferenceCounts(), NodeTraces.NONE);
             }
             EdgeColumns columns = (EdgeColumns) edges;
             HeapGraph graph = new HeapGraph(meta, root, nodeTypes, names, nodes.ids.toArray(),
                     nodes.selfSizes.toArray(), firstEdges, columns.names(), columns.typesAndTargets(), strings);
             OwnedSizes.moveToOwners(graph);
             return new ParsedSnapshot(graph, PlainObjectShapes.of(graph),
-                    SourceLocations.from(locations, meta, nodeCount, source), edges.count(), null);
+                    SourceLocations.from(locations, meta, nodeCount, source), edges.count(), null,
+                    nodeTraces(nodeCount));
+        }
+
+        private NodeTraces nodeTraces(int nodeCount) throws SnapshotFormatException {
+            int[] traceIds = nodes.traceIds();
+            AllocationTraces tree = traces == null ? AllocationTraces.NONE : traces.build(source);
+            if (traceIds == null || tree.isEmpty()) {
+                return NodeTraces.NONE;
+            }
+            tree.requireNamesBelow(strings.size(), source);
+            if (traceIds.length != nodeCount) {
+                throw SnapshotMeta.notASnapshot(source, "the nodes' traces do not match the nodes");
+            }
+            return new NodeTraces(traceIds, tree);
         }
 
         private void requireHeaderBefore(String section) throws SnapshotFormatException {
@@ -375,13 +456,17 @@ final class SnapshotParser {
         private final GrowableIntArray ids;
         private final GrowableLongArray selfSizes;
         private final GrowableIntArray firstEdges;
+        /** Kept for a graph whose nodes carry the trace field, from the first node that has a trace on. */
+        private final boolean keepsTraces;
+        private GrowableIntArray traceIds;
         private long edgesSoFar;
         private int largestName = -1;
         private int nodeWithLargestName;
 
-        NodeColumns(SnapshotMeta meta, int expected, String source) {
+        NodeColumns(SnapshotMeta meta, int expected, String source, boolean keepsTraces) {
             this.meta = meta;
             this.source = source;
+            this.keepsTraces = keepsTraces && meta.nodeTraceField() >= 0;
             this.typeCount = meta.nodeTypes().size();
             types = new GrowableByteArray(expected);
             names = new GrowableIntArray(expected);
@@ -423,9 +508,33 @@ final class SnapshotParser {
                 names.add((int) name);
                 ids.add((int) id);
                 selfSizes.add(values[start + selfSizeField]);
+                if (keepsTraces) {
+                    addTrace(values[start + meta.nodeTraceField()]);
+                }
                 firstEdges.add((int) Math.min(Integer.MAX_VALUE, edgesSoFar));
                 edgesSoFar += values[start + edgeCountField];
             }
+        }
+
+        /**
+         * Without tracking every node's trace is 0 (Node 20 writes the field anyway): the column is made only
+         * when a node has one, so that snapshots without traces cost nothing more.
+         */
+        private void addTrace(long trace) {
+            if (traceIds == null && trace != 0) {
+                traceIds = new GrowableIntArray(ids.size() + 1);
+                for (int node = 0; node < ids.size() - 1; node++) {
+                    traceIds.add(0);
+                }
+            }
+            if (traceIds != null) {
+                traceIds.add((int) Math.min(Integer.MAX_VALUE, Math.max(0, trace)));
+            }
+        }
+
+        /** Each node's trace node id, or null when no node has one. */
+        int[] traceIds() {
+            return traceIds == null ? null : traceIds.toArray();
         }
 
         void requireEdgeCountInRange() throws SnapshotFormatException {

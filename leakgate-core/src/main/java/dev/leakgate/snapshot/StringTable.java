@@ -68,6 +68,38 @@ final class StringTable {
         return true;
     }
 
+    /** Whether the string at {@code index} starts with {@code prefix}, without making a string. */
+    boolean startsWith(int index, String prefix) {
+        if (wide.get(index)) {
+            return get(index).startsWith(prefix);
+        }
+        int start = starts[index];
+        if (starts[index + 1] - start < prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if ((bytes[start + i] & 0xff) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the string at {@code index} is a number of decimal digits, without making a string. */
+    boolean isDigits(int index) {
+        int start = starts[index];
+        int end = starts[index + 1];
+        if (wide.get(index) || start == end) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            if (bytes[i] < '0' || bytes[i] > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The length in characters of the string at {@code index}, without making a string. */
     int length(int index) {
         int bytes = starts[index + 1] - starts[index];

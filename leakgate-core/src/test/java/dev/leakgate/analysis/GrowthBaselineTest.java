@@ -20,20 +20,19 @@ class GrowthBaselineTest {
     private final GrowthBaselineFile files = new GrowthBaselineFile();
 
     @Test
-    void recordsTheAppsGrowthButNotTheEnginesAndReadsItBack() throws IOException {
-        Finding session = finding("Session", Shape.COUNT, 1.0, Judgement.LEAK, "a › sessions (Map) › Session");
-        Finding sessions = finding("Map", Shape.COLLECTION, 2.0, Judgement.LEAK, "a › sessions › Map");
-        Finding compiled = finding("(compiled code)", Shape.COUNT, 0.2, Judgement.ENGINE_INTERNAL, null);
+    void recordsEachLeakOfTheAppByItsIdButNotTheEnginesAndReadsItBack() throws IOException {
+        Leak sessions = SampleLeaks.leak("Session", 1.0, Judgement.LEAK, LeakOrigin.UNKNOWN);
+        Leak compiled = SampleLeaks.leak("(compiled code)", 0.2, Judgement.ENGINE_INTERNAL, LeakOrigin.UNKNOWN);
         Path file = directory.resolve("leakgate-baseline.json");
 
-        files.write(GrowthBaseline.of(List.of(session, sessions, compiled)), file);
+        files.write(GrowthBaseline.of(List.of(sessions, compiled)), file);
         GrowthBaseline read = files.read(file);
 
-        assertEquals(List.of(new AcceptedGrowth("Session", Shape.COUNT, null, 1.0),
-                new AcceptedGrowth("Map", Shape.COLLECTION, "a › sessions › Map", 2.0)), read.accepted());
-        assertEquals(1.0, read.acceptedFor("Session", Shape.COUNT, null));
-        assertEquals(2.0, read.acceptedFor("Map", Shape.COLLECTION, "a › sessions › Map"));
-        assertEquals(0.0, read.acceptedFor("Map", Shape.COLLECTION, "a › carts › Map"), "another Map has no budget");
+        assertEquals(List.of(new AcceptedGrowth(sessions.id(), "Session objects", 1.0)), read.accepted());
+        assertEquals(1.0, read.acceptedFor(sessions.id()));
+        assertEquals(0.0, read.acceptedFor("Cart via server.js (module) › carts (Map)"), "another leak has no budget");
+        assertTrue(Files.readString(file).contains("\"leak\" : \"Session via server.js (module) › sessions (Map)"),
+                Files.readString(file));
     }
 
     @Test
@@ -43,22 +42,29 @@ class GrowthBaselineTest {
 
     @Test
     void damagedFileIsRefusedWithItsNameAndTheFix() throws IOException {
-        Path file = Files.writeString(directory.resolve("leakgate-baseline.json"), "{\"schemaVersion\": 1, \"accepted\": [{\"shape\": \"count\"}]}");
+        Path file = Files.writeString(directory.resolve("leakgate-baseline.json"),
+                "{\"schemaVersion\": 2, \"accepted\": [{\"subject\": \"Session objects\"}]}");
 
         BaselineFileException e = assertThrows(BaselineFileException.class, () -> files.read(file));
 
         assertTrue(e.getMessage().startsWith(file + ": entry 1 "), e.getMessage());
-        assertTrue(e.getMessage().contains("constructor"), e.getMessage());
+        assertTrue(e.getMessage().contains("\"leak\""), e.getMessage());
+    }
+
+    @Test
+    void baselineOfAnOlderLeakgateIsRefusedWithWhatToDo() throws IOException {
+        Path file = Files.writeString(directory.resolve("leakgate-baseline.json"), "{\"schemaVersion\": 1, "
+                + "\"accepted\": [{\"constructor\": \"Session\", \"shape\": \"count\", \"growthPerRequest\": 1.0}]}");
+
+        BaselineFileException e = assertThrows(BaselineFileException.class, () -> files.read(file));
+
+        assertTrue(e.getMessage().contains("recorded per constructor (schemaVersion 1)"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("Record it again with mvn leakgate:baseline"), e.getMessage());
     }
 
     @Test
     void growthUpToAQuarterAboveTheBudgetIsWithinIt() {
         assertEquals(1.255, GrowthBaseline.allowance(1.0, 0.005), 1e-9);
         assertEquals(0.005, GrowthBaseline.allowance(0, 0.005), "no budget: the usual limit");
-    }
-
-    private static Finding finding(String constructor, Shape shape, double growth, Judgement judgement, String path) {
-        return new Finding(constructor, shape, List.of(0L, 1L), growth, 100, path, null, List.of(), List.of(),
-                judgement, 0, null);
     }
 }

@@ -81,9 +81,9 @@ class GrowthRuleTest {
                 GrowthBaseline.NONE);
         GrowingHeap heap = GrowingHeap.of("Session");
 
-        List<Finding> findings = analyzer(ignoringSessions).analyze(heap.series(), heap.last(), REQUESTS_PER_ROUND);
+        List<Leak> leaks = analyzer(ignoringSessions).analyze(heap.series(), heap.last(), REQUESTS_PER_ROUND);
 
-        assertEquals(List.of(), findings);
+        assertEquals(List.of(), leaks);
     }
 
     @Test
@@ -132,7 +132,7 @@ class GrowthRuleTest {
 
     /** The constructors of the failing findings, most severe first. */
     private static List<String> failing(LeakThresholds thresholds, List<Census> series, HeapSnapshot last) {
-        return analyzer(thresholds).analyze(series, last, REQUESTS_PER_ROUND).stream()
+        return SeriesAnalyzer.findingsOf(analyzer(thresholds).analyze(series, last, REQUESTS_PER_ROUND)).stream()
                 .filter(Finding::failing).map(Finding::constructor).toList();
     }
 

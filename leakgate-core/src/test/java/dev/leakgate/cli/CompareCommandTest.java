@@ -32,14 +32,18 @@ class CompareCommandTest {
         int exitCode = compare(series.get(0), series.get(1), series.get(2), "--requests-per-round",
                 Integer.toString(TestSnapshots.RECORDS_ADDED_PER_SNAPSHOT), "--out", directory.toString());
         assertEquals(Main.LEAK, exitCode, err());
-        assertTrue(out().contains("RequestRecord"), out());
-        // Relative to the current directory, named from the heap: no inspector saw these scripts load.
-        assertTrue(out().contains(Path.of("src", "test", "node", "make-test-snapshots.js") + ":12:14"), out());
+        assertTrue(out().contains("1. RequestRecord objects (+1.00 per request) kept by leaks (Array)"), out());
+        assertTrue(out().contains("kept by   " + Path.of("src", "test", "node", "make-test-snapshots.js")
+                + " (module) › leaks (Array) › ["), out());
         String report = Files.readString(directory.resolve("report.json"));
+        // Relative to the current directory, named from the heap: no inspector saw these scripts load.
+        assertTrue(report.contains("\"location\" : \"" + Path.of("src", "test", "node", "make-test-snapshots.js")
+                + ":12:14\""), report);
         Pattern recordRow = Pattern.compile("\"constructor\" : \"RequestRecord\",\\s*\"newCount\" : "
                 + 2 * TestSnapshots.RECORDS_ADDED_PER_SNAPSHOT + ",\\s*\"deletedCount\" : 0,");
         assertTrue(recordRow.matcher(report).find(), report);
-        assertTrue(report.contains("\"retainerPath\" : \"make-test-snapshots.js (module) › leaks (Array) › ["), report);
+        assertTrue(report.contains("\"retainerPath\" : \"" + Path.of("src", "test", "node", "make-test-snapshots.js")
+                + " (module) › leaks (Array) › ["), report);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.leakgate.gate;
 
 import dev.leakgate.analysis.Finding;
+import dev.leakgate.analysis.Leak;
 import dev.leakgate.analysis.LeakThresholds;
 import dev.leakgate.analysis.Shape;
 import dev.leakgate.load.RequestSpec;
@@ -59,24 +60,30 @@ class GateTest {
     }
 
     @Test
-    void objectKeptPerRequestIsALeakNamingTheArrayThenItsClass() throws IOException {
+    void objectKeptPerRequestIsOneLeakNamingTheLineThatKeepsItAndWhatHoldsIt() throws IOException {
         GateResult result = gate.run(config("leak", Duration.ofSeconds(120), 0));
 
         assertEquals(Verdict.LEAK, result.verdict(), result.reason());
-        Finding array = result.findings().get(0);
+        assertEquals(1, result.failingLeaks().size(), result.leaks().toString());
+        Leak leak = result.failingLeaks().get(0);
+        assertEquals("app.js:39:24", leak.origin().fixSite().location().text(), "if (mode === 'leak') kept.push(record);");
+        assertEquals("kept.push keeps RequestRecord objects (+1.00 per request)", leak.title());
+        assertTrue(leak.retainerPath().text().matches("app\\.js \\(module\\) › kept \\(Array\\) › \\[\\d+] › RequestRecord"),
+                leak.retainerPath().text());
+        Finding array = leak.cause();
         assertEquals(Shape.COLLECTION, array.shape());
-        assertTrue(array.retainerPath().endsWith("kept › Array"), array.retainerPath());
-        Finding record = result.findings().get(1);
-        assertEquals("RequestRecord", record.constructor());
+        Finding record = leak.symptoms().stream().filter(finding -> finding.constructor().equals("RequestRecord"))
+                .findFirst().orElseThrow();
         assertEquals(1.0, record.growthPerRequest(), 0.01);
         assertEquals(List.of(1000L, 1000L, 1000L), record.survivorsPerRound());
-        assertTrue(record.location().startsWith("app.js:"), record.location());
+        assertTrue(record.location().text().startsWith("app.js:"), record.location().text());
         assertEquals(4, result.snapshots().size());
-        assertEquals(4, snapshotFiles().size(), "a failed run keeps its snapshots (keepSnapshots=onFailure)");
+        assertEquals(5, snapshotFiles().size(), "a failed run keeps its snapshots (keepSnapshots=onFailure), the "
+                + "diagnosis' among them");
         ComparisonRow records = result.comparison().stream().filter(row -> row.constructor().equals("RequestRecord"))
                 .findFirst().orElseThrow();
-        assertEquals(result.findings().get(0).perSnapshot().get(3) - result.findings().get(0).perSnapshot().get(0),
-                records.countDelta(), "the comparison runs from the baseline to the last snapshot");
+        assertEquals(record.perSnapshot().get(3) - record.perSnapshot().get(0), records.countDelta(),
+                "the comparison runs from the baseline to the last snapshot");
     }
 
     @Test
@@ -161,8 +168,9 @@ class GateTest {
             GateResult result = gate.run(attached(app.inspectorHttpUrl(), app.baseUrl(), false));
 
             assertEquals(Verdict.LEAK, result.verdict(), result.reason());
-            assertEquals(Shape.COLLECTION, result.findings().get(0).shape(), "the kept array first");
-            assertEquals("RequestRecord", result.findings().get(1).constructor());
+            Leak leak = result.failingLeaks().get(0);
+            assertEquals(Shape.COLLECTION, leak.cause().shape(), "the kept array first");
+            assertEquals("app.js:39:24", leak.origin().fixSite().location().text(), "located through the attached inspector");
             assertTrue(result.nodeVersion().startsWith("v"), result.nodeVersion());
             assertTrue(app.isAlive(), "attach mode stopped an app it did not start");
             // With an inspector session left open, Node would wait for the debugger instead of exiting.

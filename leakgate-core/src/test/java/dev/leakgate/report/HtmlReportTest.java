@@ -18,13 +18,18 @@ class HtmlReportTest {
     }
 
     @Test
-    void leakPageNamesTheFindingWithItsPathLocationAndChart() {
+    void leakLeadsWithItsFixSiteAndTitleThenWhatKeepsItWithItsFindingsFolded() {
         String page = report.render(SampleResults.leak("RequestRecord"));
 
         assertTrue(page.contains("leakgate: LEAK"));
-        assertTrue(page.contains("RequestRecord"));
-        assertTrue(page.contains("server.js:15:13"));
-        assertTrue(page.contains("seen (Array) › [42]"));
+        int heading = page.indexOf("<h3>1. <code class=\"site\">server.js:22:12</code> "
+                + "sessions.set keeps RequestRecord objects (+1.00 per request)</h3>");
+        int code = page.indexOf("<span class=\"lineno\">22</span>sessions.set(session.id, session);");
+        int path = page.indexOf("<span class=\"hop\">sessions <span class=\"object\">(Map)</span></span>");
+        int stack = page.indexOf("<strong>server.js:16 sessionFor</strong>");
+        int findings = page.indexOf("<details class=\"findings\"><summary>2 findings behind this leak: "
+                + "RequestRecord, (string)</summary>");
+        assertTrue(heading > 0 && heading < code && code < path && path < stack && stack < findings, page);
         assertTrue(page.contains("<svg"), "each finding has its chart");
         assertTrue(page.contains("listening &lt;on&gt; 3000"), "app output is escaped");
     }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JUnitReportTest {
 
@@ -24,14 +25,19 @@ class JUnitReportTest {
     Path directory;
 
     @Test
-    void everyFindingIsOneFailedTestCase() throws Exception {
-        Element suite = write(SampleResults.leak("RequestRecord"));
+    void everyLeakIsOneFailedTestCaseNamedByItsId() throws Exception {
+        GateResult result = SampleResults.leak("RequestRecord");
+        Element suite = write(result);
 
-        assertEquals("3", suite.getAttribute("tests"));
-        assertEquals("2", suite.getAttribute("failures"));
-        assertEquals(2, suite.getElementsByTagName("failure").getLength());
-        assertEquals("RequestRecord grew by 1.00 objects per request",
-                ((Element) suite.getElementsByTagName("failure").item(0)).getAttribute("message"));
+        assertEquals("2", suite.getAttribute("tests"));
+        assertEquals("1", suite.getAttribute("failures"));
+        Element testCase = (Element) suite.getElementsByTagName("testcase").item(1);
+        assertEquals(result.leaks().get(0).id(), testCase.getAttribute("name"));
+        Element failure = (Element) testCase.getElementsByTagName("failure").item(0);
+        assertEquals("server.js:22:12 sessions.set keeps RequestRecord objects (+1.00 per request)",
+                failure.getAttribute("message"));
+        assertTrue(failure.getTextContent().startsWith("fix site: server.js:22:12 in sessionFor: "
+                + "sessions.set(session.id, session);\nkept by: server.js (module) › sessions (Map)"), failure.getTextContent());
     }
 
     @Test
@@ -66,8 +72,8 @@ class JUnitReportTest {
     @Test
     void controlCharactersFromTheAppOrTheHeapBecomeReplacementCharactersSoTheXmlStillParses() throws Exception {
         Element leak = write(SampleResults.leak("Record\u0001"));
-        assertEquals("Record\ufffd does not grow per request",
-                ((Element) leak.getElementsByTagName("testcase").item(1)).getAttribute("name"));
+        assertTrue(((Element) leak.getElementsByTagName("testcase").item(1)).getAttribute("name")
+                .startsWith("Record\ufffd via server.js (module)"));
 
         Element error = write(GateResult.notStarted("\u001b[31mport 3000 is in use\u001b[0m", Instant.now()));
         assertEquals("\ufffd[31mport 3000 is in use\ufffd[0m",

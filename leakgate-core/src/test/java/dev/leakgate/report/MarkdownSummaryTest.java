@@ -24,9 +24,9 @@ class MarkdownSummaryTest {
         String summary = Files.readString(file);
         assertTrue(summary.startsWith("earlier step\n"), "appends, never overwrites other steps' summaries");
         assertTrue(summary.contains("### leakgate: LEAK"));
-        assertTrue(summary.contains("| `RequestRecord` | count | +1.00 |"));
-        assertTrue(summary.contains(" objects | "), "the unit of the values per snapshot");
-        assertTrue(summary.contains("`server.js:15:13`"));
+        assertTrue(summary.contains("| 1 | `server.js:22:12` | `sessions.set keeps RequestRecord objects (+1.00 per "
+                + "request)` | `server.js (module) › sessions (Map) › {table} (array) › [12] › RequestRecord` | 93.8 KB |"),
+                summary);
         assertTrue(summary.contains("target/leakgate/report.html"));
     }
 
@@ -34,7 +34,8 @@ class MarkdownSummaryTest {
     void growthThatDoesNotFailTheBuildIsMarkedSo() {
         String summary = new MarkdownSummary().render(SampleResults.passWithEngineGrowth(), Path.of("report.html"));
 
-        assertTrue(summary.contains("| `(compiled code)` (not failing) | count |"), summary);
+        assertTrue(summary.contains("| `(compiled code) objects (+0.10 per request) kept by sessions (Map)` (not failing) |"),
+                summary);
     }
 
     @Test
@@ -42,7 +43,7 @@ class MarkdownSummaryTest {
         String summary = new MarkdownSummary().render(SampleResults.leak("<img src=x>|`x`"), Path.of("report.html"));
 
         // Inside a code span GitHub shows <img> as text; an entity there would show as "&lt;".
-        assertTrue(summary.contains("| `<img src=x>\\|'x'` |"), summary);
+        assertTrue(summary.contains("`sessions.set keeps <img src=x>\\|'x' objects (+1.00 per request)`"), summary);
         assertFalse(summary.replaceAll("`[^`]*`", "").contains("<img"), "HTML outside a code span");
     }
 }

@@ -1,7 +1,9 @@
 package dev.leakgate.report;
 
-import dev.leakgate.analysis.Finding;
 import dev.leakgate.analysis.Judgement;
+import dev.leakgate.analysis.Leak;
+import dev.leakgate.analysis.LeakOrigin;
+import dev.leakgate.analysis.SampleLeaks;
 import dev.leakgate.analysis.Shape;
 import dev.leakgate.gate.GateResult;
 import dev.leakgate.gate.HeapTimeline;
@@ -23,13 +25,11 @@ final class SampleResults {
     private SampleResults() {
     }
 
+    /** A run that found one leak of {@code constructor} objects, stored at server.js:22, with a symptom of strings. */
     static GateResult leak(String constructor) {
-        Finding finding = new Finding(constructor, Shape.COUNT, List.of(10L, 1010L, 2010L, 3010L), 1.0, 96_000,
-                "(closure) handler › context › seen (Array) › [42] › " + constructor, "server.js:15:13", List.of(),
-                List.of(), Judgement.LEAK, 0, null);
-        Finding strings = new Finding("(string)", Shape.COUNT, List.of(5000L, 6000L, 7000L, 8000L), 1.0, 48_000,
-                null, null, List.of(), List.of(), Judgement.LEAK, 0, null);
-        return new GateResult(Verdict.LEAK, constructor + " grew by 1.00 objects per request", List.of(finding, strings),
+        Leak leak = SampleLeaks.leak(constructor, 1.0, Judgement.LEAK, SampleLeaks.storedAt(22),
+                SampleLeaks.finding("(string)", Shape.COUNT, 1.0, Judgement.LEAK));
+        return new GateResult(Verdict.LEAK, "1 leak: server.js:22:12 " + leak.title(), List.of(leak),
                 List.of(phase("warm-up"), phase("round 1")), List.of(new SnapshotInfo("baseline", 40_000, 4_000_000)),
                 timeline(), List.of("listening <on> 3000"), "v20.0.0", Instant.parse("2026-01-02T03:04:05Z"), Duration.ofSeconds(4),
                 List.of(), List.of(new Setting("script", "server<1>.js"), new Setting("rounds", "3")));
@@ -52,8 +52,7 @@ final class SampleResults {
 
     /** A passing run in which V8's compiled code grew: reported, not failing. */
     static GateResult passWithEngineGrowth() {
-        Finding compiled = new Finding("(compiled code)", Shape.COUNT, List.of(100L, 200L, 300L, 400L), 0.1, 40_000,
-                null, null, List.of(100L, 100L, 100L), List.of(), Judgement.ENGINE_INTERNAL, 0, null);
+        Leak compiled = SampleLeaks.leak("(compiled code)", 0.1, Judgement.ENGINE_INTERNAL, LeakOrigin.UNKNOWN);
         return new GateResult(Verdict.PASS, "Nothing grew", List.of(compiled), List.of(phase("warm-up")), List.of(),
                 HeapTimeline.empty(), List.of(), "v20.0.0", Instant.parse("2026-01-02T03:04:05Z"), Duration.ofSeconds(4),
                 List.of(), List.of());

@@ -32,7 +32,7 @@ class StringValuesInReportsTest {
         GateResult result = withStringSample(SampleResults.leak("RequestRecord"));
 
         assertTrue(json(result).contains("\"sampleValue\" : \"" + SECRET + "\""), json(result));
-        assertTrue(new HtmlReport().render(result).contains("<dt>sample value</dt><dd><code>session-token-&lt;4242&gt;</code>"));
+        assertTrue(new HtmlReport().render(result).contains("sample value: <code>session-token-&lt;4242&gt;</code>"));
     }
 
     private String json(GateResult result) throws IOException {
@@ -42,8 +42,10 @@ class StringValuesInReportsTest {
     }
 
     private static GateResult withStringSample(GateResult result) {
-        return new GateResult(result.verdict(), result.reason(), result.findings().stream()
-                .map(finding -> finding.constructor().equals("(string)") ? finding.withSampleValue(SECRET) : finding)
+        return new GateResult(result.verdict(), result.reason(), result.leaks().stream()
+                .map(leak -> leak.withFindings(leak.findings().stream()
+                        .map(finding -> finding.constructor().equals("(string)") ? finding.withSampleValue(SECRET) : finding)
+                        .toList()))
                 .toList(), result.phases(), result.snapshots(), result.heapTimeline(), result.appLogTail(),
                 result.nodeVersion(), result.startedAt(), result.duration(), result.comparison(), result.settings());
     }

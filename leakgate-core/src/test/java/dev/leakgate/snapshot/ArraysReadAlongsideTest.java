@@ -41,7 +41,7 @@ class ArraysReadAlongsideTest {
             assertEquals(onePass.retainedSize(node), alongside.retainedSize(node), "retained size of node " + node);
         }
         int record = onePass.nodesOf("RequestRecord")[0];
-        assertEquals(onePass.shortestRetainerPath(record).format(), alongside.shortestRetainerPath(record).format());
+        assertEquals(onePass.shortestRetainerPath(record), alongside.shortestRetainerPath(record));
         assertEquals(onePass.location(record), alongside.location(record));
     }
 

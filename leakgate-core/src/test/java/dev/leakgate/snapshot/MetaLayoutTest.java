@@ -17,7 +17,9 @@ class MetaLayoutTest {
             assertEquals("Session", snapshot.constructorOf(2));
             assertEquals(SnapshotJson.id(2), snapshot.objectId(2));
             assertEquals(64, snapshot.selfSize(2));
-            assertEquals("global › session › Session", snapshot.shortestRetainerPath(2).format());
+            assertEquals(List.of(new RetainerPath.Step("global", "shortcut", "global", SnapshotJson.id(1)),
+                    new RetainerPath.Step("session", "property", "Session", SnapshotJson.id(2))),
+                    snapshot.shortestRetainerPath(2).steps());
         }
     }
 

@@ -29,7 +29,7 @@ public class BaselineMojo extends GateMojo {
                     + System.lineSeparator() + "Report: " + outcome.report());
             case CRASH -> throw new MojoFailureException("leakgate: the app crashed under load, nothing was recorded: "
                     + result.reason() + System.lineSeparator() + "Report: " + outcome.report());
-            case PASS, LEAK -> record(GrowthBaseline.of(result.findings()));
+            case PASS, LEAK -> record(GrowthBaseline.of(result.leaks()));
         }
     }
 
@@ -43,8 +43,9 @@ public class BaselineMojo extends GateMojo {
             getLog().info("Nothing grows per request; wrote an empty baseline to " + baselineFile());
             return;
         }
-        getLog().info("Wrote the growth of " + baseline.accepted().size() + " finding(s) to " + baselineFile()
+        getLog().info("Wrote the growth of " + baseline.accepted().size() + " leak(s) to " + baselineFile()
                 + "; check now fails only beyond it:");
-        baseline.accepted().forEach(growth -> getLog().info("  " + growth.constructor() + " (" + growth.shape().label() + "): " + growth.growthPerRequest() + " per request"));
+        baseline.accepted().forEach(growth -> getLog().info("  " + growth.leak() + ": " + growth.growthPerRequest()
+                + " " + growth.subject() + " per request"));
     }
 }

@@ -1,7 +1,7 @@
 package dev.leakgate.maven;
 
 import dev.leakgate.analysis.BaselineFileException;
-import dev.leakgate.analysis.Finding;
+import dev.leakgate.analysis.Leak;
 import dev.leakgate.analysis.GrowthBaseline;
 import dev.leakgate.analysis.GrowthBaselineFile;
 import dev.leakgate.gate.GateResult;
@@ -14,6 +14,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -70,9 +71,9 @@ public class CheckMojo extends GateMojo {
         if (result.verdict() == Verdict.CRASH) {
             return "leakgate: the app crashed under load: " + result.reason() + System.lineSeparator() + "Report: " + report;
         }
-        String top = result.findings().stream().filter(Finding::failing).limit(3)
-                .map(Verdicts::describe)
-                .collect(Collectors.joining("; "));
-        return "leakgate found a memory leak: " + top + System.lineSeparator() + "Report: " + report;
+        List<Leak> leaks = result.failingLeaks();
+        String top = leaks.stream().limit(3).map(Verdicts::describe).collect(Collectors.joining("; "));
+        String more = leaks.size() > 3 ? "; and " + (leaks.size() - 3) + " more" : "";
+        return "leakgate: " + Verdicts.count(leaks.size()) + ": " + top + more + System.lineSeparator() + "Report: " + report;
     }
 }

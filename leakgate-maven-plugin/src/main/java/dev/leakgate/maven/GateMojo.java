@@ -13,7 +13,7 @@ import dev.leakgate.gate.Verdict;
 import dev.leakgate.load.RequestSpec;
 import dev.leakgate.process.LaunchSpec;
 import dev.leakgate.process.NodeLauncher;
-import dev.leakgate.report.FindingsTable;
+import dev.leakgate.report.LeaksTable;
 import dev.leakgate.report.MarkdownSummary;
 import dev.leakgate.report.ReportWriter;
 import dev.leakgate.snapshot.HeapSnapshotReader;
@@ -322,8 +322,8 @@ abstract class GateMojo extends AbstractMojo {
         } else {
             getLog().warn(headline);
         }
-        if (!result.findings().isEmpty()) {
-            new FindingsTable(10).render(result.findings()).forEach(line -> getLog().warn("  " + line));
+        if (!result.leaks().isEmpty()) {
+            new LeaksTable(10).render(result.leaks()).forEach(line -> getLog().warn("  " + line));
         }
         getLog().info("Report: " + report);
     }
