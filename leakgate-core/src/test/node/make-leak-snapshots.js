@@ -1,11 +1,12 @@
 'use strict';
 // Writes the snapshots of a gate run from ONE process, for the leak analysis' tests: a baseline after a warm-up,
 // then one snapshot after each of three rounds of "requests". Three independent causes leak per request:
-//   - a module-level Map of sessions, each Session keeping a Date and an Array (one cause, its symptoms under it);
+//   - a module-level Map of sessions, each UserSession keeping a Date and an Array (one cause, its symptoms under it);
 //   - a listener per request on a long-lived emitter (the listeners array keeps closures and their scopes);
 //   - a logger per request piped into one shared stream: five listener arrays hold closures over the logger,
 //     so no single object keeps the loggers; one cause all the same.
-// Allocations of the last round are tracked (in-process inspector), so its snapshot carries allocation stacks.
+// Allocations of the last round are tracked (in-process inspector), so its snapshot carries allocation stacks;
+// heap compaction is off meanwhile, as in the gate's diagnosis, or the objects it moves would lose them.
 // Run: node --expose-gc make-leak-snapshots.js <output directory>
 // The line numbers of the marked statements are asserted by the tests: keep them stable or update the tests.
 const fs = require('fs');
@@ -14,7 +15,7 @@ const v8 = require('v8');
 const inspector = require('inspector');
 const { EventEmitter } = require('events');
 
-class Session {
+class UserSession {
   constructor(id) {
     this.id = id;
     this.createdAt = new Date();
@@ -35,14 +36,27 @@ class RequestLogger {
   }
 }
 
-function handleRequest(n) {
-  const session = new Session('session-' + n);
-  sessions.set(session.id, session); // line 41: the sessions leak's store
-  configBus.on('reload', function onReload() { return n; }); // line 42: the listener leak
-  const logger = new RequestLogger(n); // line 43: the logger leak
+// Each leak in a function of its own, as independent code would be: closures of one function share one scope.
+function rememberSession(n) {
+  const session = new UserSession('session-' + n);
+  sessions.set(session.id, session); // line 42: the sessions leak's store
+}
+
+function listenForReload(n) {
+  configBus.on('reload', function onReload() { return n; }); // line 46: the listener leak
+}
+
+function logRequest(n) {
+  const logger = new RequestLogger(n);
   for (const event of ['unpipe', 'drain', 'error', 'close', 'finish']) {
-    sharedStream.on(event, () => logger.lines.push(event));
+    sharedStream.on(event, () => logger.lines.push(event)); // line 52: the logger leak
   }
+}
+
+function handleRequest(n) {
+  rememberSession(n);
+  listenForReload(n);
+  logRequest(n);
 }
 
 const WARMUP = 100;
@@ -59,18 +73,27 @@ function snapshot(label) {
   v8.writeHeapSnapshot(path.join(process.argv[2], label + '.heapsnapshot'));
 }
 
+// Like a server, the handler stays reachable from a handle (here a timer that never fires), and the rounds run
+// after the module has loaded, so that nothing but that keeps the module's scope alive.
+setInterval(handleRequest, 1e9).unref();
+const steps = [
+  () => serve(WARMUP), () => snapshot('s0'),
+  () => serve(PER_ROUND), () => snapshot('s1'),
+  () => serve(PER_ROUND), () => snapshot('s2'),
+  () => {
+    inspector.session = new inspector.Session();
+    inspector.session.connect();
+    v8.setFlagsFromString('--no-compact');
+    inspector.session.post('HeapProfiler.enable');
+    inspector.session.post('HeapProfiler.startTrackingHeapObjects', { trackAllocations: true });
+  },
+  () => serve(PER_ROUND), () => snapshot('s3'),
+  () => inspector.session.disconnect(),
+];
 fs.mkdirSync(process.argv[2], { recursive: true });
-serve(WARMUP);
-snapshot('s0');
-serve(PER_ROUND);
-snapshot('s1');
-serve(PER_ROUND);
-snapshot('s2');
-const session = new inspector.Session();
-session.connect();
-session.post('HeapProfiler.enable');
-session.post('HeapProfiler.startTrackingHeapObjects', { trackAllocations: true });
-serve(PER_ROUND);
-snapshot('s3');
-session.post('HeapProfiler.stopTrackingHeapObjects');
-session.disconnect();
+(function next() {
+  steps.shift()();
+  if (steps.length > 0) {
+    setImmediate(next);
+  }
+}());

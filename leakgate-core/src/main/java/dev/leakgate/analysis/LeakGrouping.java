@@ -1,14 +1,17 @@
 package dev.leakgate.analysis;
 
 import dev.leakgate.snapshot.HeapSnapshot;
+import dev.leakgate.snapshot.ObjectIds;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Tells which findings one cause makes grow, from the heap alone: a finding whose objects are mostly kept alive by
@@ -16,39 +19,48 @@ import java.util.Map;
  * but hold on to one another's (the listeners on five event arrays of one stream, and the logger they all close over)
  * are one cause.
  *
- * <p>Two steps, on a sample of each finding's objects:
+ * <p>Two steps, on a sample of each finding's objects, judged object by object (one constructor's objects may serve
+ * two causes: the carts of sessions and the line lists of loggers are all {@code Array}s):
  * <ol>
- *   <li><b>Ownership.</b> Walking up the dominator tree from an object, the first object of another finding met
- *       keeps it alive. When most sampled objects of a finding are kept by one other finding, the finding is that
- *       one's symptom: the Session by the sessions Map, its Date by the Session. Followed to the end, this gives
- *       each finding its root: a finding no other keeps.</li>
- *   <li><b>Entanglement.</b> Roots whose objects refer to one another's (directly, or through the objects they keep)
- *       are one cause that no single object owns. Independent leaks share no objects, so they stay apart.</li>
+ *   <li><b>Ownership.</b> Walking up the dominator tree from an object, the outermost object of another finding met
+ *       keeps it alive: a Date by its Session's Map, not just by the Session. When most sampled objects of a finding
+ *       are kept by one other finding, the finding is that one's symptom; a finding no other keeps is a root.</li>
+ *   <li><b>Entanglement.</b> Roots whose objects refer to one another's (each object counted for the root that keeps
+ *       it) are one cause that no single object owns. Independent leaks share no objects, so they stay apart.</li>
  * </ol>
  */
 final class LeakGrouping {
 
     /** Objects sampled per finding: enough to see a majority, few enough for a finding of millions. */
     static final int SAMPLE_SIZE = 256;
-    /** The share of a finding's objects another finding must keep to make it its symptom. */
+    /** The share of a finding's objects other findings must keep to make it a symptom (of the one keeping most). */
     static final double OWNED_SHARE = 0.5;
-    /** The share of the smaller root's sampled objects that must refer to the other root's for the two to be one. */
+    /** The share of a root's sampled objects that must refer to another root's objects for the two to be one. */
     static final double ENTANGLED_SHARE = 0.1;
+    /** References followed from an object when looking for another root's: enough to cross two closure scopes. */
+    static final int LINK_HOPS = 3;
+    /** Objects with more references than this are not looked through. */
+    private static final int MAX_FAN_OUT = 32;
     private static final int UNKNOWN = -2;
     private static final int NONE = -1;
 
     private final List<Growth> growths;
     private final HeapSnapshot last;
+    /** The highest object id of the baseline: objects with higher ids were made by the rounds. */
+    private final int baselineMaxId;
+    /** Per node, the finding it belongs to, or -1. */
     private final int[] memberOf;
-    private final int[] nearestMember;
+    /** Per node walked, the outermost finding object on its dominator chain, or -1. */
+    private final int[] outermost;
 
-    private LeakGrouping(List<Growth> growths, HeapSnapshot last) {
+    private LeakGrouping(List<Growth> growths, HeapSnapshot last, int baselineMaxId) {
         this.growths = growths;
         this.last = last;
+        this.baselineMaxId = baselineMaxId;
         this.memberOf = new int[last.nodeCount()];
-        this.nearestMember = new int[last.nodeCount()];
+        this.outermost = new int[last.nodeCount()];
         Arrays.fill(memberOf, NONE);
-        Arrays.fill(nearestMember, UNKNOWN);
+        Arrays.fill(outermost, UNKNOWN);
         for (int g = 0; g < growths.size(); g++) {
             for (int node : ownNodes(growths.get(g))) {
                 if (memberOf[node] == NONE) {
@@ -62,11 +74,11 @@ final class LeakGrouping {
      * The findings in groups, one per cause: each group lists indexes into {@code growths}, its roots (the findings
      * no other finding keeps) first.
      */
-    static List<Group> group(List<Growth> growths, HeapSnapshot last) {
+    static List<Group> group(List<Growth> growths, HeapSnapshot last, int baselineMaxId) {
         if (growths.isEmpty()) {
             return List.of();
         }
-        return new LeakGrouping(growths, last).run();
+        return new LeakGrouping(growths, last, baselineMaxId).run();
     }
 
     /** One cause's findings. */
@@ -94,64 +106,57 @@ final class LeakGrouping {
         return groups;
     }
 
-    /** The finding that keeps most of this one's objects alive, or -1 when none keeps a majority. */
+    /**
+     * The finding that keeps most of this one's objects alive, when other findings keep most of them at all; else -1.
+     * A constructor whose objects serve two causes goes with the one that keeps more of them.
+     */
     private int owner(int g) {
         int[] sample = ownSample(growths.get(g));
         Map<Integer, Integer> votes = new HashMap<>();
+        int kept = 0;
         for (int node : sample) {
-            int keeper = keeperOf(node, g);
-            if (keeper != NONE) {
+            int above = last.immediateDominator(node);
+            int keeper = above == node ? NONE : outermostMember(above);
+            if (keeper != NONE && memberOf[keeper] != g) {
                 votes.merge(memberOf[keeper], 1, Integer::sum);
+                kept++;
             }
         }
-        return votes.entrySet().stream()
-                .filter(vote -> vote.getValue() >= OWNED_SHARE * sample.length)
-                .max(Map.Entry.comparingByValue())
-                .map(Map.Entry::getKey)
-                .orElse(NONE);
-    }
-
-    /** The nearest object above the node in the dominator tree that belongs to a finding other than {@code g}. */
-    private int keeperOf(int node, int g) {
-        int current = node;
-        while (current != last.root()) {
-            int above = last.immediateDominator(current);
-            if (above == current) {
-                return NONE;
-            }
-            int member = nearestMember(above);
-            if (member == NONE || memberOf[member] != g) {
-                return member;
-            }
-            current = member; // an object of the same finding (a chain of them): keep climbing
+        if (kept < OWNED_SHARE * sample.length) {
+            return NONE;
         }
-        return NONE;
+        return votes.entrySet().stream().max(Map.Entry.<Integer, Integer>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .map(Map.Entry::getKey).orElse(NONE);
     }
 
-    /** The node itself if it belongs to a finding, else the nearest dominator that does; -1 for none. Remembered. */
-    private int nearestMember(int node) {
-        List<Integer> visited = new ArrayList<>();
+    /**
+     * The outermost object of any finding on the node's dominator chain, the node itself included: the object whose
+     * finding keeps it. -1 when there is none. Remembered for every node walked.
+     */
+    private int outermostMember(int node) {
+        List<Integer> chain = new ArrayList<>();
         int current = node;
-        int found;
+        int found = NONE;
         while (true) {
-            if (nearestMember[current] != UNKNOWN) {
-                found = nearestMember[current];
+            if (outermost[current] != UNKNOWN) {
+                found = outermost[current];
                 break;
             }
-            if (memberOf[current] != NONE) {
-                found = current;
-                break;
-            }
-            visited.add(current);
+            chain.add(current);
             int above = last.immediateDominator(current);
             if (above == current || current == last.root()) {
-                found = NONE;
                 break;
             }
             current = above;
         }
-        for (int seen : visited) {
-            nearestMember[seen] = found;
+        // From the root side down: a node's answer is the answer above it, or itself when it is the first member.
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            int walked = chain.get(i);
+            if (found == NONE && memberOf[walked] != NONE) {
+                found = walked;
+            }
+            outermost[walked] = found;
         }
         return found;
     }
@@ -170,11 +175,9 @@ final class LeakGrouping {
                 List<Integer> cycle = chain.subList(chain.indexOf(current), chain.size());
                 int top = cycle.stream().max(Comparator.comparingLong(c -> growths.get(c).retainedByGrowth())).orElseThrow();
                 owner[top] = NONE;
-                current = top;
             }
-            root[g] = current;
         }
-        // A cut cycle may have changed roots found before it: settle them again.
+        // Settled once every cycle is cut.
         for (int g = 0; g < owner.length; g++) {
             int current = g;
             while (owner[current] != NONE) {
@@ -185,35 +188,28 @@ final class LeakGrouping {
         return root;
     }
 
-    /** Joins roots whose objects refer to one another's; each root maps to the smallest root of its cause. */
+    /**
+     * Joins roots whose objects refer to one another's; each root maps to the smallest root of its cause. A root's
+     * objects are all those it keeps, whichever finding they belong to; a sample of them is checked for references
+     * into another root's.
+     */
     private int[] entangled(int[] root) {
         int[] cause = new int[growths.size()];
         for (int g = 0; g < cause.length; g++) {
             cause[g] = g;
         }
-        Map<Long, Integer> links = new HashMap<>();
-        int[] sampled = new int[growths.size()];
-        for (int g = 0; g < growths.size(); g++) {
-            if (isEngineInternal(g)) {
-                continue; // V8's bookkeeping refers to everything; it never joins two causes
-            }
-            int[] sample = linkSample(growths.get(g));
-            sampled[root[g]] += sample.length;
+        Map<Integer, List<Integer>> kept = keptByRoot(root);
+        kept.forEach((from, objects) -> {
+            Map<Integer, Integer> linking = new HashMap<>();
+            int[] sample = sample(objects.stream().mapToInt(Integer::intValue).toArray());
             for (int node : sample) {
-                for (int target : referencesOf(node, growths.get(g))) {
-                    int other = memberOf[target];
-                    if (other != NONE && root[other] != root[g] && !isEngineInternal(other)) {
-                        links.merge(pair(root[g], root[other]), 1, Integer::sum);
-                    }
+                reachedRoots(node, from, root).forEach(to -> linking.merge(to, 1, Integer::sum));
+            }
+            linking.forEach((to, count) -> {
+                if (count >= Math.max(2, ENTANGLED_SHARE * sample.length)) {
+                    union(cause, from, to);
                 }
-            }
-        }
-        links.forEach((pair, count) -> {
-            int a = (int) (pair >>> 32);
-            int b = (int) (long) pair;
-            if (count >= Math.max(2, ENTANGLED_SHARE * Math.min(sampled[a], sampled[b]))) {
-                union(cause, a, b);
-            }
+            });
         });
         for (int g = 0; g < cause.length; g++) {
             cause[g] = find(cause, g);
@@ -221,13 +217,75 @@ final class LeakGrouping {
         return cause;
     }
 
+    /**
+     * Per root, objects of every finding that it keeps, from a sample of each finding (V8's bookkeeping left out: it
+     * refers to everything).
+     */
+    private Map<Integer, List<Integer>> keptByRoot(int[] root) {
+        Map<Integer, List<Integer>> kept = new LinkedHashMap<>();
+        for (int g = 0; g < growths.size(); g++) {
+            if (isEngineInternal(g)) {
+                continue;
+            }
+            for (int node : linkNodes(growths.get(g))) {
+                int keeper = rootKeeping(node, root);
+                if (keeper != NONE) {
+                    kept.computeIfAbsent(keeper, r -> new ArrayList<>()).add(node);
+                }
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * The other roots whose objects this one reaches within {@link #LINK_HOPS} references, through objects the rounds
+     * made: a closure reaches the logger of its outer scope through its own block scope, two hops away.
+     */
+    private Set<Integer> reachedRoots(int node, int from, int[] root) {
+        Set<Integer> reached = new HashSet<>();
+        Set<Integer> seen = new HashSet<>(List.of(node));
+        List<Integer> frontier = List.of(node);
+        for (int hop = 0; hop < LINK_HOPS && !frontier.isEmpty(); hop++) {
+            List<Integer> next = new ArrayList<>();
+            for (int current : frontier) {
+                int[] targets = referencesOf(current);
+                if (targets.length > MAX_FAN_OUT && current != node) {
+                    continue; // a big container in between is no link between two objects
+                }
+                for (int target : targets) {
+                    // Only through what the rounds made: old shared things (a module's scope) link everything.
+                    if (ObjectIds.allocatedAfter(last.objectId(target), baselineMaxId) && seen.add(target)) {
+                        int to = rootKeeping(target, root);
+                        if (to != NONE && to != from) {
+                            reached.add(to);
+                        }
+                        next.add(target);
+                    }
+                }
+            }
+            frontier = next;
+        }
+        return reached;
+    }
+
+    /** The root finding that keeps this object, through the outermost finding object above it; -1 for none. */
+    private int rootKeeping(int node, int[] root) {
+        int keeper = outermostMember(node);
+        if (keeper == NONE || isEngineInternal(memberOf[keeper])) {
+            return NONE;
+        }
+        return root[memberOf[keeper]];
+    }
+
     private boolean isEngineInternal(int g) {
         return growths.get(g).finding().judgement() == Judgement.ENGINE_INTERNAL;
     }
 
-    /** What a sampled object refers to; for the collection itself, its elements and entries. */
-    private int[] referencesOf(int node, Growth growth) {
-        return node == growth.collection() ? last.ownedReferenceTargets(node) : last.strongReferences(node);
+    /** What an object refers to; for a collection, its elements and entries too. */
+    private int[] referencesOf(int node) {
+        int g = memberOf[node];
+        return g != NONE && growths.get(g).collection() == node ? last.ownedReferenceTargets(node)
+                : last.strongReferences(node);
     }
 
     /** The nodes that stand for a finding in the dominator tree: the collection itself, else its grown objects. */
@@ -239,14 +297,14 @@ final class LeakGrouping {
         return sample(ownNodes(growth));
     }
 
-    /** A collection's links run through its elements and entries as well as from itself. */
-    private static int[] linkSample(Growth growth) {
+    /** A sample of the objects a finding links through: its grown objects, and for a collection the collection. */
+    private static int[] linkNodes(Growth growth) {
+        int[] sample = sample(growth.objects());
         if (growth.collection() < 0) {
-            return sample(growth.objects());
+            return sample;
         }
-        int[] elements = sample(growth.objects());
-        int[] nodes = Arrays.copyOf(elements, elements.length + 1);
-        nodes[elements.length] = growth.collection();
+        int[] nodes = Arrays.copyOf(sample, sample.length + 1);
+        nodes[sample.length] = growth.collection();
         return nodes;
     }
 

@@ -15,14 +15,14 @@ final class LeakId {
     private LeakId() {
     }
 
+    /** @param path the path to the object that keeps all of the leak, or to one of its objects when none does */
     static String of(Subject subject, ReadablePath path) {
         List<String> parts = new ArrayList<>();
         parts.add(path.start().text());
         List<ReadablePath.Hop> hops = path.hops();
         for (int i = 0; i < hops.size(); i++) {
             ReadablePath.Hop hop = hops.get(i);
-            // The last hop reaches the objects themselves, which the subject names.
-            String reached = i < hops.size() - 1 ? " " + hop.objectInParentheses() : "";
+            String reached = " " + hop.objectInParentheses();
             if (hop.isElided()) {
                 parts.add("…");
             } else if (hop.repeats() > 1) {

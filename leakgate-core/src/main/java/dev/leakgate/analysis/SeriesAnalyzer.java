@@ -4,9 +4,11 @@ import dev.leakgate.snapshot.HeapSnapshot;
 import dev.leakgate.snapshot.PathCluster;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -41,7 +43,7 @@ public final class SeriesAnalyzer {
         requireSeries(series, requestsPerRound);
         List<Growth> growths = new GrowthSearch(thresholds, scripts, series, last, requestsPerRound).find();
         List<Leak> leaks = new ArrayList<>();
-        for (LeakGrouping.Group group : LeakGrouping.group(growths, last)) {
+        for (LeakGrouping.Group group : LeakGrouping.group(growths, last, series.get(0).maxObjectId())) {
             leaks.add(judged(described(group, growths, series, last, requestsPerRound)));
         }
         leaks.sort(MOST_SEVERE_FIRST);
@@ -77,7 +79,8 @@ public final class SeriesAnalyzer {
         PathCluster dominant = last.retainerPathClusters(pathObjects).get(0);
         ReadablePath path = ReadablePath.of(last.shortestRetainerPath(dominant.representative()), scripts::moduleName);
         PathShare share = new PathShare(dominant.count(), pathObjects.length);
-        Subject subject = subject(subjectGrowth, path);
+        Subject subject = subject(subjectGrowth, path, dominant.representative(), last,
+                requestsPerRound * (series.size() - 1));
 
         long retained = group.roots().stream().mapToLong(root -> growths.get(root).retainedByGrowth()).sum();
         Judgement judgement = findings.stream().anyMatch(Finding::failing) ? Judgement.LEAK : Judgement.ENGINE_INTERNAL;
@@ -86,21 +89,45 @@ public final class SeriesAnalyzer {
                 cause.collection() >= 0 ? last.objectId(cause.collection()) : 0, containerName(cause, path),
                 containerPath.start().script(), cause.finding().shape() == Shape.BYTES ? cause.finding().constructor() : null,
                 findings.stream().anyMatch(finding -> finding.constructor().equals(LeakObjects.CLOSURES)));
-        return new Leak(LeakId.of(subject, path), Leak.MAIN_THREAD, judgement, 0, findings, subject, path, share,
+        return new Leak(LeakId.of(subject, ownerPath(group, growths, last).orElse(path)), Leak.MAIN_THREAD, judgement, 0,
+                findings, subject, path, share,
                 bytesPerRequest(findings, series, requestsPerRound), retained, LeakOrigin.UNKNOWN, objects);
     }
 
     /**
-     * The finding that keeps the others: the one collection among the roots, else the root whose objects are the
-     * app's own (not strings, closures or V8's categories) and keep the most.
+     * The finding that keeps the others: the one root when there is one (a collection, or objects that keep their
+     * own); when several roots share the objects (five listener arrays closing over one logger), nothing owns them
+     * all, and the objects themselves lead: the best named among all the leak's findings.
      */
     private static Growth cause(LeakGrouping.Group group, List<Growth> growths) {
-        List<Growth> roots = group.roots().stream().map(growths::get).toList();
-        List<Growth> collections = roots.stream().filter(root -> root.collection() >= 0).toList();
-        if (collections.size() == 1) {
-            return collections.get(0);
+        if (group.roots().size() == 1) {
+            return growths.get(group.roots().get(0));
         }
-        return roots.stream().min(SYMPTOMS_FIRST_WORST).orElseThrow();
+        List<Growth> all = group.members().stream().map(growths::get).toList();
+        return subjectOf(all.get(0), all.subList(1, all.size()));
+    }
+
+    /**
+     * The path to the object that keeps all of the leak (the one its roots have in common in the dominator tree: the
+     * sessions Map, the events of a stream whose five arrays hold the listeners), which no element index or chain
+     * length varies; empty when only the roots of the heap keep it all.
+     */
+    private Optional<ReadablePath> ownerPath(LeakGrouping.Group group, List<Growth> growths, HeapSnapshot last) {
+        List<Integer> owned = new ArrayList<>();
+        for (int root : group.roots()) {
+            Growth growth = growths.get(root);
+            if (growth.collection() >= 0) {
+                owned.add(growth.collection());
+            } else {
+                Arrays.stream(LeakGrouping.sample(growth.objects())).forEach(owned::add);
+            }
+        }
+        int owner = last.commonDominator(owned.stream().mapToInt(Integer::intValue).toArray());
+        if (owner == last.root()) {
+            return Optional.empty();
+        }
+        ReadablePath path = ReadablePath.of(last.shortestRetainerPath(owner), scripts::moduleName);
+        return path.start().kind() == ReadablePath.StartKind.UNREACHABLE ? Optional.empty() : Optional.of(path);
     }
 
     /** What the leak keeps, as its title names it: the best-named objects among its findings. */
@@ -115,9 +142,18 @@ public final class SeriesAnalyzer {
                 .orElse(cause);
     }
 
-    private static Subject subject(Growth growth, ReadablePath path) {
+    private static Subject subject(Growth growth, ReadablePath path, int representative, HeapSnapshot last,
+                                   long requestsServed) {
         Finding finding = growth.finding();
         String label = finding.constructor();
+        if (finding.shape() == Shape.COLLECTION && growth.objects().length > 0 && !path.hops().isEmpty()) {
+            // A collection whose new elements no finding of its own counts: they are what it keeps (onReload()).
+            String constructor = last.constructorOf(representative);
+            long elements = Arrays.stream(growth.objects())
+                    .filter(node -> last.constructorOf(node).equals(constructor)).count();
+            return new Subject(path.hops().get(path.hops().size() - 1).object(), constructor, Shape.COUNT,
+                    (double) elements / requestsServed);
+        }
         List<ReadablePath.Hop> ownHops = finding.retainerPath().hops();
         String container = finding.retainerPath().containerName();
         if (finding.shape() == Shape.COLLECTION && !ownHops.isEmpty()) {

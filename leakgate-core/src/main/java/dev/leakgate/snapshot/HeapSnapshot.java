@@ -3,6 +3,7 @@ package dev.leakgate.snapshot;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -220,6 +221,39 @@ public final class HeapSnapshot {
     public int immediateDominator(int node) {
         requireGraph("immediateDominator");
         return dominatorTree().dominatorOf(checked(node));
+    }
+
+    /**
+     * The nearest object that dominates all these nodes (or is one of them, dominating the rest): the one object that
+     * keeps them all alive; the synthetic root when none does (GRAPH mode).
+     */
+    public int commonDominator(int[] nodes) {
+        requireGraph("commonDominator");
+        DominatorTree tree = dominatorTree();
+        if (nodes.length == 0) {
+            return graph.root();
+        }
+        // The first node's chain up to the root; every further node moves the answer up to where its chain meets it.
+        GrowableIntArray chain = new GrowableIntArray(16);
+        for (int node = checked(nodes[0]); ; node = tree.dominatorOf(node)) {
+            chain.add(node);
+            if (node == graph.root() || tree.dominatorOf(node) == node) {
+                break;
+            }
+        }
+        Map<Integer, Integer> position = new HashMap<>();
+        for (int i = 0; i < chain.size(); i++) {
+            position.put(chain.get(i), i);
+        }
+        int lowest = 0;
+        for (int k = 1; k < nodes.length && lowest < chain.size() - 1; k++) {
+            int node = checked(nodes[k]);
+            while (!position.containsKey(node) && node != graph.root() && tree.dominatorOf(node) != node) {
+                node = tree.dominatorOf(node);
+            }
+            lowest = Math.max(lowest, position.getOrDefault(node, chain.size() - 1));
+        }
+        return chain.get(lowest);
     }
 
     /** The node every path starts at: the snapshot's synthetic root. */

@@ -21,6 +21,7 @@ public final class TestSnapshots {
     public static final int RECORDS_ADDED_PER_SNAPSHOT = 50;
 
     private static final Path SCRIPT = Path.of("src", "test", "node", "make-test-snapshots.js");
+    private static final Path LEAK_SCRIPT = Path.of("src", "test", "node", "make-leak-snapshots.js");
     private static final Path OUTPUT = Path.of("target", "test-snapshots");
 
     private TestSnapshots() {}
@@ -40,6 +41,25 @@ public final class TestSnapshots {
         return List.of(OtherProcess.DIRECTORY.resolve("s0.heapsnapshot"),
                 OtherProcess.DIRECTORY.resolve("s1.heapsnapshot"), OtherProcess.DIRECTORY.resolve("s2.heapsnapshot"));
     }
+
+    /**
+     * A gate run's snapshots from one process with three independent leaks (see
+     * {@code src/test/node/make-leak-snapshots.js}): baseline, then three rounds of {@link #LEAK_REQUESTS_PER_ROUND}
+     * requests; the last carries allocation stacks of its round.
+     */
+    public static List<Path> leakSeries() {
+        return List.of(LeakSeries.DIRECTORY.resolve("s0.heapsnapshot"), LeakSeries.DIRECTORY.resolve("s1.heapsnapshot"),
+                LeakSeries.DIRECTORY.resolve("s2.heapsnapshot"), LeakSeries.DIRECTORY.resolve("s3.heapsnapshot"));
+    }
+
+    /** The same leaks, written by a second process of the same script. */
+    public static List<Path> leakSeriesOfAnotherProcess() {
+        Path directory = OtherLeakSeries.DIRECTORY;
+        return List.of(directory.resolve("s0.heapsnapshot"), directory.resolve("s1.heapsnapshot"),
+                directory.resolve("s2.heapsnapshot"), directory.resolve("s3.heapsnapshot"));
+    }
+
+    public static final int LEAK_REQUESTS_PER_ROUND = 200;
 
     /** The constructor's total as the Summary view lists it; empty when the snapshot counts none of its objects. */
     static Optional<ConstructorTotal> total(HeapSnapshot snapshot, String constructor) {
@@ -62,17 +82,31 @@ public final class TestSnapshots {
         static final Path DIRECTORY = generate(OUTPUT.resolve("other-process"));
     }
 
+    private static final class LeakSeries {
+
+        static final Path DIRECTORY = generate(LEAK_SCRIPT, OUTPUT.resolve("leaks"));
+    }
+
+    private static final class OtherLeakSeries {
+
+        static final Path DIRECTORY = generate(LEAK_SCRIPT, OUTPUT.resolve("leaks-other-process"));
+    }
+
     private static Path generate(Path output) {
+        return generate(SCRIPT, output);
+    }
+
+    private static Path generate(Path script, Path output) {
         try {
             ProcessResult result = new ProcessExecutor()
-                    .command("node", "--expose-gc", SCRIPT.toString(), output.toString())
+                    .command("node", "--expose-gc", script.toString(), output.toString())
                     .readOutput(true)
                     .redirectErrorStream(true)
                     .timeout(60, TimeUnit.SECONDS)
                     .destroyOnExit()
                     .execute();
             if (result.getExitValue() != 0) {
-                throw new IllegalStateException(SCRIPT + " failed with exit code " + result.getExitValue() + ":\n"
+                throw new IllegalStateException(script + " failed with exit code " + result.getExitValue() + ":\n"
                         + result.outputUTF8());
             }
             return output;
@@ -80,7 +114,7 @@ public final class TestSnapshots {
             throw new IllegalStateException("The tests need Node.js 20 or later as 'node' on the PATH to write "
                     + "real heap snapshots: " + e.getMessage(), e);
         } catch (TimeoutException e) {
-            throw new IllegalStateException(SCRIPT + " did not finish within 60 seconds", e);
+            throw new IllegalStateException(script + " did not finish within 60 seconds", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while writing test snapshots", e);
