@@ -205,8 +205,9 @@ final class LeakGrouping {
             for (int node : sample) {
                 reachedRoots(node, from, root).forEach(to -> linking.merge(to, 1, Integer::sum));
             }
+            // A root may keep nothing but its collection, whose elements other roots keep: one link is enough then.
             linking.forEach((to, count) -> {
-                if (count >= Math.max(2, ENTANGLED_SHARE * sample.length)) {
+                if (count >= Math.max(1, ENTANGLED_SHARE * sample.length)) {
                     union(cause, from, to);
                 }
             });

@@ -18,8 +18,6 @@ import dev.leakgate.text.DurationText;
 import dev.leakgate.text.NumberText;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +37,6 @@ final class MeasuredRun {
 
     private final GateConfig config;
     private final RunningApp app;
-    private final HeapSnapshotReader reader;
     private final Console console;
     private final Clock clock;
     private final Measurements measured;
@@ -52,7 +49,6 @@ final class MeasuredRun {
                 Measurements measured, RunWatchdog watchdog, Instant started) {
         this.config = config;
         this.app = app;
-        this.reader = reader;
         this.console = console;
         this.clock = clock;
         this.measured = measured;

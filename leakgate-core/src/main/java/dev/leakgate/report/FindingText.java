@@ -102,7 +102,7 @@ final class FindingText {
             case LEAK -> "";
             case WITHIN_BASELINE -> "within the baseline's " + NumberText.decimal(leak.acceptedGrowthPerRequest())
                     + " per request";
-            case ENGINE_INTERNAL -> "V8's own bookkeeping, not a leak by itself";
+            case ENGINE_INTERNAL -> "V8's or Node's own bookkeeping, not a leak by itself";
         };
     }
 }

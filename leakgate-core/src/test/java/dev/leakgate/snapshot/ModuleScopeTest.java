@@ -49,24 +49,34 @@ class ModuleScopeTest {
         final int inner;
 
         ModuleHeap(String nativeContextName) {
-            int nativeContext = json.node("hidden", nativeContextName, 16);
             int script = json.node("code", "/srv/app/server.js", 32);
             int shared = json.node("code", "handler", 32);
             json.edge(shared, "internal", "script", script);
-            int module = json.node("object", "system / Context", 48);
-            json.edge(module, "internal", "previous", nativeContext);
-            int handler = json.node("closure", "handler", 32);
-            json.edge(handler, "internal", "shared", shared).edge(handler, "internal", "context", module);
-            json.edge(json.root(), "element", "1", handler);
-            sessions = json.node("object", "Map", 32);
-            json.edge(module, "context", "sessions", sessions);
-            int functionScope = json.node("object", "system / Context", 32);
-            json.edge(functionScope, "internal", "previous", module);
-            int listener = json.node("closure", "onRequest", 32);
-            json.edge(listener, "internal", "shared", shared).edge(listener, "internal", "context", functionScope);
-            json.edge(json.root(), "element", "2", listener);
-            inner = json.node("object", "Array", 16);
-            json.edge(functionScope, "context", "inner", inner);
+            int module = scope(json.node("hidden", nativeContextName, 16));
+            sessions = variable(module, "sessions", "Map");
+            closure("handler", shared, module, "1");
+            int functionScope = scope(module);
+            inner = variable(functionScope, "inner", "Array");
+            closure("onRequest", shared, functionScope, "2");
+        }
+
+        private int scope(int previous) {
+            int scope = json.node("object", "system / Context", 48);
+            json.edge(scope, "internal", "previous", previous);
+            return scope;
+        }
+
+        private int variable(int scope, String name, String constructor) {
+            int object = json.node("object", constructor, 16);
+            json.edge(scope, "context", name, object);
+            return object;
+        }
+
+        /** A function of the script closing over the scope, held by the root as a server holds its listener. */
+        private void closure(String name, int shared, int scope, String rootElement) {
+            int closure = json.node("closure", name, 32);
+            json.edge(closure, "internal", "shared", shared).edge(closure, "internal", "context", scope);
+            json.edge(json.root(), "element", rootElement, closure);
         }
 
         HeapSnapshot snapshot() throws IOException {
