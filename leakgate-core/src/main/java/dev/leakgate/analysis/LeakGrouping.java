@@ -87,11 +87,16 @@ final class LeakGrouping {
 
     private List<Group> run() {
         int[] owner = new int[growths.size()];
+        List<Map<Integer, Integer>> keepers = new ArrayList<>();
         for (int g = 0; g < growths.size(); g++) {
-            owner[g] = owner(g);
+            keepers.add(keepers(g));
+            owner[g] = owner(g, keepers.get(g));
         }
         int[] root = roots(owner);
         int[] cause = entangled(root);
+        if (joinCausesKeepingMost(owner, keepers, root, cause)) {
+            root = roots(owner);
+        }
         Map<Integer, List<Integer>> rootsByCause = new LinkedHashMap<>();
         Map<Integer, List<Integer>> membersByCause = new LinkedHashMap<>();
         for (int g = 0; g < growths.size(); g++) {
@@ -106,25 +111,56 @@ final class LeakGrouping {
         return groups;
     }
 
-    /**
-     * The finding that keeps most of this one's objects alive, when other findings keep most of them at all; else -1.
-     * A constructor whose objects serve two causes goes with the one that keeps more of them.
-     */
-    private int owner(int g) {
-        int[] sample = ownSample(growths.get(g));
+    /** For each other finding that keeps some of this one's sampled objects alive, how many. */
+    private Map<Integer, Integer> keepers(int g) {
         Map<Integer, Integer> votes = new HashMap<>();
-        int kept = 0;
-        for (int node : sample) {
+        for (int node : ownSample(growths.get(g))) {
             int above = last.immediateDominator(node);
             int keeper = above == node ? NONE : outermostMember(above);
             if (keeper != NONE && memberOf[keeper] != g) {
                 votes.merge(memberOf[keeper], 1, Integer::sum);
-                kept++;
             }
         }
-        if (kept < OWNED_SHARE * sample.length) {
+        return votes;
+    }
+
+    /**
+     * The finding that keeps most of this one's objects alive, when other findings keep most of them at all; else -1.
+     */
+    private int owner(int g, Map<Integer, Integer> keepers) {
+        int kept = keepers.values().stream().mapToInt(Integer::intValue).sum();
+        if (kept < OWNED_SHARE * ownSample(growths.get(g)).length) {
             return NONE;
         }
+        return mostVotes(keepers);
+    }
+
+    /**
+     * A finding whose objects several findings keep goes with the cause that keeps most of them, which need not be
+     * the single finding that keeps most: of six closures per request, one kept by a listener array and five by the
+     * five event arrays of one logger, the logger's cause keeps five. Whether any owner changed.
+     */
+    private boolean joinCausesKeepingMost(int[] owner, List<Map<Integer, Integer>> keepers, int[] root, int[] cause) {
+        boolean changed = false;
+        for (int g = 0; g < owner.length; g++) {
+            if (owner[g] == NONE || keepers.get(g).size() < 2) {
+                continue;
+            }
+            Map<Integer, Integer> byCause = new HashMap<>();
+            keepers.get(g).forEach((keeper, votes) -> byCause.merge(cause[root[keeper]], votes, Integer::sum));
+            int bestCause = mostVotes(byCause);
+            if (cause[root[owner[g]]] != bestCause) {
+                Map<Integer, Integer> inCause = new HashMap<>(keepers.get(g));
+                inCause.keySet().removeIf(keeper -> cause[root[keeper]] != bestCause);
+                owner[g] = mostVotes(inCause);
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    /** The key with the most votes, the smallest on a tie. */
+    private static int mostVotes(Map<Integer, Integer> votes) {
         return votes.entrySet().stream().max(Map.Entry.<Integer, Integer>comparingByValue()
                         .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
                 .map(Map.Entry::getKey).orElse(NONE);

@@ -1,11 +1,13 @@
 package dev.leakgate.analysis;
 
+import dev.leakgate.snapshot.AppScripts;
 import dev.leakgate.snapshot.SourceLocation;
 import dev.leakgate.snapshot.TraceFrame;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns the script ids of a snapshot's locations into file names a developer recognises, using the
@@ -64,11 +66,23 @@ public final class ScriptCatalog {
         if (script.startsWith("node:")) {
             return StackFrame.Origin.NODE;
         }
-        boolean file = script.startsWith("file:") || script.startsWith("/");
-        if (!file) {
-            return StackFrame.Origin.LIBRARY;
+        return AppScripts.isApps(script) ? StackFrame.Origin.APP : StackFrame.Origin.LIBRARY;
+    }
+
+    /**
+     * The npm package a script belongs to: {@code express-session} for {@code .../node_modules/express-session/index.js},
+     * {@code @scope/name} for a scoped one, the innermost where packages nest; empty for any other script.
+     */
+    public static Optional<String> packageOf(String script) {
+        int modules = script.lastIndexOf("/node_modules/");
+        if (modules < 0) {
+            return Optional.empty();
         }
-        return script.contains("/node_modules/") ? StackFrame.Origin.LIBRARY : StackFrame.Origin.APP;
+        String[] parts = script.substring(modules + "/node_modules/".length()).split("/");
+        boolean scoped = parts[0].startsWith("@") && parts.length > 2;
+        String name = scoped ? parts[0] + "/" + parts[1] : parts[0];
+        return name.isEmpty() || parts.length < (scoped ? 3 : 2) ? Optional.empty()
+                : Optional.of(name);
     }
 
     /**

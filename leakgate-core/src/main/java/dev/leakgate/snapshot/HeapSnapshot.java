@@ -391,7 +391,7 @@ public final class HeapSnapshot {
 
     private synchronized ShortestPaths shortestPaths() {
         if (shortestPaths == null) {
-            shortestPaths = ShortestPaths.of(graph);
+            shortestPaths = ShortestPaths.of(graph, scripts().moduleScopesOf(AppScripts::isApps));
         }
         return shortestPaths;
     }

@@ -59,6 +59,10 @@ final class PathClusters {
         GrowableIntArray pending = new GrowableIntArray(16);
         int current = node;
         while (shapeOf[current] == UNKNOWN) {
+            if (paths.isStart(current)) {
+                shapeOf[current] = startShape(current);
+                break;
+            }
             int edge = paths.reachedBy(current);
             if (edge < 0) {
                 shapeOf[current] = UNREACHABLE;
@@ -89,6 +93,19 @@ final class PathClusters {
         }
         int created = lastClass.size();
         lastClass.add(objectClass);
+        shapes.put(key, created);
+        return created;
+    }
+
+    /** The shape of a path that starts at this app module scope: one of its own, as modules differ. */
+    private int startShape(int module) {
+        long key = (long) EMPTY << 32 | hops.computeIfAbsent(-1L - module, k -> hops.size());
+        Integer known = shapes.get(key);
+        if (known != null) {
+            return known;
+        }
+        int created = lastClass.size();
+        lastClass.add(classes.classOf(module));
         shapes.put(key, created);
         return created;
     }

@@ -2,6 +2,7 @@ package dev.leakgate.snapshot;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * What the heap itself says about scripts: V8 keeps each function's script (a {@code Script} object
@@ -84,6 +85,15 @@ final class ScriptNames {
             moduleNames = moduleNames();
         }
         return moduleNames.getOrDefault(node, "");
+    }
+
+    /** The module scopes of the scripts that pass the test, in node order. */
+    synchronized int[] moduleScopesOf(Predicate<String> scripts) {
+        if (moduleNames == null) {
+            moduleNames = moduleNames();
+        }
+        return moduleNames.entrySet().stream().filter(module -> scripts.test(module.getValue()))
+                .mapToInt(Map.Entry::getKey).sorted().toArray();
     }
 
     /** One pass over the closures: the module scope each one closes over, named by the closure's script. */

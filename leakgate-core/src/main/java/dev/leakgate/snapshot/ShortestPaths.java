@@ -9,9 +9,11 @@ import java.util.Set;
 
 /**
  * For every node, the edge that reaches it first in a breadth-first walk from the roots, the way
- * DevTools computes an object's "distance": first from the user roots (the root's non-synthetic
- * children, i.e. the global object), then from the synthetic root for whatever is left (objects
- * held only by engine or embedder roots). Weak edges never count. As in DevTools, the walk also
+ * DevTools computes an object's "distance" but for where it starts: first from the app's own module
+ * scopes (whatever the app's code holds is shown the way its developer reaches it, not through
+ * Node's timer lists or module cache), then from the user roots (the root's non-synthetic children,
+ * i.e. the global object), then from the synthetic root for whatever is left (objects held only by
+ * engine or embedder roots). Weak edges never count. As in DevTools, the walk also
  * skips references that would give misleading short paths: a native context's
  * {@code sloppy_function_map}, the descriptor links of shared {@code (map descriptors)} arrays, and
  * for each WeakMap entry the first of its two edges (so the value is reached through the later of
@@ -20,6 +22,8 @@ import java.util.Set;
 final class ShortestPaths {
 
     private static final int UNREACHED = -1;
+    /** What {@link #reachedBy} gives for an app module scope the walk starts at. */
+    private static final int START = -2;
 
     private final HeapGraph graph;
     private final int[] reachedBy;
@@ -29,31 +33,50 @@ final class ShortestPaths {
         this.reachedBy = reachedBy;
     }
 
-    static ShortestPaths of(HeapGraph graph) {
-        return new Walk(graph).run();
+    /** @param appModules the module scopes of the app's own scripts, where paths start when they can */
+    static ShortestPaths of(HeapGraph graph, int[] appModules) {
+        return new Walk(graph).run(appModules);
     }
 
-    /** The edge the walk reached the node by, or -1 for the root and for nodes it never reached. */
+    /**
+     * The edge the walk reached the node by; negative for the root, for nodes it never reached and for the app
+     * module scopes it started at (see {@link #isStart}).
+     */
     int reachedBy(int node) {
         return reachedBy[node];
     }
 
-    /** The path from the root to the node; empty for the root and for unreachable nodes. */
+    /** Whether the node is an app module scope a path starts at. */
+    boolean isStart(int node) {
+        return reachedBy[node] == START;
+    }
+
+    /**
+     * The path from the root, or from an app module scope (its first step), to the node; empty for the root and for
+     * unreachable nodes.
+     */
     RetainerPath pathTo(int node, ClassNames classes, ScriptNames scripts) {
         int closure = graph.meta().nodeType("closure");
         List<Integer> nodes = new ArrayList<>();
         int current = node;
-        while (current != graph.root() && reachedBy[current] != UNREACHED) {
+        while (current != graph.root() && reachedBy[current] >= 0) {
             nodes.add(current);
             current = graph.edgeSource(reachedBy[current]);
         }
-        if (current != graph.root()) {
+        if (isStart(current)) {
+            nodes.add(current);
+        } else if (current != graph.root()) {
             return new RetainerPath(List.of());
         }
         Collections.reverse(nodes);
         List<RetainerPath.Step> steps = new ArrayList<>(nodes.size());
         for (int reached : nodes) {
             int edge = reachedBy[reached];
+            if (edge == START) {
+                steps.add(new RetainerPath.Step("", "", classes.name(classes.classOf(reached)), graph.id(reached), "",
+                        scripts.moduleOf(reached)));
+                continue;
+            }
             String functionName = "";
             if (graph.nodeType(reached) == closure) {
                 functionName = graph.name(reached).isEmpty() ? "(anonymous)" : graph.name(reached);
@@ -65,7 +88,7 @@ final class ShortestPaths {
         return new RetainerPath(steps);
     }
 
-    /** One breadth-first walk with DevTools' edge filter. */
+    /** One breadth-first walk, in phases, with DevTools' edge filter. */
     private static final class Walk {
 
         private final HeapGraph graph;
@@ -99,7 +122,16 @@ final class ShortestPaths {
             Arrays.fill(reachedBy, UNREACHED);
         }
 
-        ShortestPaths run() {
+        ShortestPaths run(int[] appModules) {
+            for (int module : appModules) {
+                if (!visited[module]) {
+                    visited[module] = true;
+                    reachedBy[module] = START;
+                    queue[queued++] = module;
+                }
+            }
+            walkFrom(0, true);
+            int userRootsStart = queued;
             int root = graph.root();
             visited[root] = true;
             for (int edge = graph.edgesStart(root); edge < graph.edgesEnd(root); edge++) {
@@ -108,10 +140,10 @@ final class ShortestPaths {
                     reach(target, edge);
                 }
             }
-            walkFrom(0);
+            walkFrom(userRootsStart, false);
             int restStart = queued;
             queue[queued++] = root;
-            walkFrom(restStart);
+            walkFrom(restStart, false);
             return new ShortestPaths(graph, reachedBy);
         }
 
@@ -125,12 +157,19 @@ final class ShortestPaths {
             return graph.nodeType(node) != syntheticType || graph.nameIndex(node) == domTreesName;
         }
 
-        private void walkFrom(int head) {
+        /**
+         * @param fromAppModules whether the walk is the one from the app's module scopes, which leaves the global
+         *                       scope (a native context, which every scope chain ends in) to the walk from the roots:
+         *                       a global is {@code global › cache}, not a module's way up to it
+         */
+        private void walkFrom(int head, boolean fromAppModules) {
             for (int next = head; next < queued; next++) {
                 int node = queue[next];
                 for (int edge = graph.edgesStart(node); edge < graph.edgesEnd(node); edge++) {
                     int target = graph.edgeTarget(edge);
-                    if (graph.edgeType(edge) != weakEdge && !visited[target] && follows(node, edge)) {
+                    if (graph.edgeType(edge) != weakEdge && !visited[target] && follows(node, edge)
+                            && !(fromAppModules && graph.nodeType(target) == hiddenType
+                            && graph.isNativeContext(target))) {
                         reach(target, edge);
                     }
                 }
