@@ -76,10 +76,28 @@ class LeakVerdictTest {
 
         Leak leak = theOneFailingLeak(result);
         assertFixSite("leaks/jsdom-window.js:12:15", leak);
-        assertEquals("new JSDOM keeps Timeout objects (+1.00 per request)", leak.title());
+        assertTrue(leak.title().startsWith("new JSDOM keeps Timeout objects (+"), leak.title());
+        // A window's own timers come and go while it loads: one more or less in a round is no other leak.
+        assertEquals(1.0, leak.subject().growthPerRequest(), 0.05, leak.title());
         assertTrue(leak.findings().stream().anyMatch(finding -> finding.constructor().equals("Window")),
                 "the windows are folded under the leak");
         assertTrue(leak.findings().size() > 100, "every class of jsdom grows with the windows: " + leak.findings().size());
+    }
+
+    @Test
+    void middlewareThatKeepsWhatNoAppLineMakesIsFixedWhereTheAppSetsItUp() {
+        GateResult result = AppUnderTest.judge("leaks/express-session.js", output);
+
+        Leak leak = theOneFailingLeak(result);
+        assertFixSite("leaks/express-session.js:9:9", leak);
+        assertEquals(FixSite.Kind.SETUP, leak.origin().fixSite().kind());
+        assertTrue(leak.title().startsWith("express-session keeps strings (+"), leak.title());
+        // Strings per visitor vary a little from run to run (2.90 to 3.00 seen).
+        assertEquals(3.0, leak.subject().growthPerRequest(), 0.2, leak.title());
+        assertTrue(leak.retainerPath().text().contains("› store (MemoryStore) › sessions (Object) ›"),
+                leak.retainerPath().text());
+        assertTrue(leak.origin().note().startsWith("No frame of the app's own code is on the stack"),
+                leak.origin().note());
     }
 
     @Test

@@ -89,13 +89,16 @@ public final class LeakLocator {
         }
         List<TraceFrame> dominant = traces.isEmpty() ? List.of() : traces.get(0).frames();
         Optional<FixSite> fixSite = store(leak, dominant);
+        if (fixSite.isEmpty()) {
+            fixSite = setUp(dominant);
+        }
         if (fixSite.isEmpty() && !dominant.isEmpty()) {
             fixSite = fromStack(leak, dominant, traces.get(0).example(), allocatedAfter);
         }
-        String note = fixSite.isPresent() ? ""
-                : stacks.isEmpty() ? "None of the leak's new objects was allocated while V8 tracked allocations, so "
-                        + "where they come from is not known."
-                : noAppFrame(stacks.get(0));
+        String note = stacks.isEmpty() ? "None of the leak's new objects was allocated while V8 tracked allocations, "
+                + "so where they come from is not known."
+                : appFrames(dominant).isEmpty() ? noAppFrame(stacks.get(0), fixSite)
+                : "";
         return leak.withOrigin(new LeakOrigin(fixSite.orElse(null), stacks, requests, note));
     }
 
@@ -256,6 +259,34 @@ public final class LeakLocator {
         return Optional.empty();
     }
 
+    /**
+     * Where the app sets up the package that keeps the objects, when the app does not call that package on the
+     * stack: express-session's store keeps a session per visitor while the app only calls {@code res.json}. The
+     * package is the one whose code runs innermost, below the app's last frame; a fix configures it (another store,
+     * a bound, an option), not the call the app happens to make.
+     */
+    private Optional<FixSite> setUp(List<TraceFrame> stack) {
+        int innermostApp = -1;
+        for (int i = 0; i < stack.size(); i++) {
+            if (isApp(stack.get(i))) {
+                innermostApp = i;
+            }
+        }
+        Optional<String> called = innermostApp + 1 < stack.size() && innermostApp >= 0
+                ? ScriptCatalog.packageOf(stack.get(innermostApp + 1).scriptName()) : Optional.empty();
+        Optional<String> keeping = Optional.empty();
+        for (int i = stack.size() - 1; i > innermostApp && keeping.isEmpty(); i--) {
+            keeping = ScriptCatalog.packageOf(stack.get(i).scriptName());
+        }
+        if (keeping.isEmpty() || keeping.equals(called)) {
+            return Optional.empty();
+        }
+        String packageName = keeping.get();
+        return probe.setUpOf(packageName).map(site -> new FixSite(
+                new CodeLocation(scripts.displayName(site.scriptName()), site.line() + 1, site.column() + 1),
+                site.function(), FixSite.Kind.SETUP, site.code(), packageName));
+    }
+
     /** The only one, or of several the one the app passes most; empty when there is none or none is passed. */
     private Optional<SourceProbe.SourceSite> oneOf(List<SourceProbe.SourceSite> sites) {
         if (sites.size() <= 1) {
@@ -358,12 +389,20 @@ public final class LeakLocator {
         return frame.functionName().isEmpty() ? "(anonymous)" : frame.functionName();
     }
 
-    /** Why there is no fix site: the stack runs in a library's or Node's code only. */
-    private static String noAppFrame(AllocationStack stack) {
+    /**
+     * That the stack runs in a library's or Node's code only, which the app did not call: its middleware, its timer.
+     * With where the app sets that code up, when that is the fix site.
+     */
+    private static String noAppFrame(AllocationStack stack, Optional<FixSite> fixSite) {
         StackFrame innermost = stack.frames().get(stack.frames().size() - 1);
         StackFrame outermostForeign = stack.frames().stream()
                 .filter(frame -> frame.origin() == StackFrame.Origin.LIBRARY).findFirst().orElse(innermost);
-        return "No frame of the app's own code is on the stack that made these objects: " + outermostForeign.text()
-                + " allocates them, called by Node or a library, not by the app. Look at how the app configures it.";
+        String noFrame = "No frame of the app's own code is on the stack that made these objects: "
+                + outermostForeign.text() + " makes them, called by Node or a library, not by the app.";
+        if (fixSite.isEmpty()) {
+            return noFrame + " Look at how the app configures it.";
+        }
+        return fixSite.get().kind() == FixSite.Kind.SETUP
+                ? noFrame + " The fix site is where the app sets up " + fixSite.get().callee() + "." : noFrame;
     }
 }

@@ -38,6 +38,11 @@ public interface SourceProbe {
         public Optional<SourceSite> callAround(TraceFrame function, int line, int column) {
             return Optional.empty();
         }
+
+        @Override
+        public Optional<SourceSite> setUpOf(String packageName) {
+            return Optional.empty();
+        }
     };
 
     /**
@@ -61,6 +66,13 @@ public interface SourceProbe {
      * {@code configBus.on} for {@code configBus.on('reload', function onReload() ...)}.
      */
     Optional<SourceSite> callAround(TraceFrame function, int line, int column);
+
+    /**
+     * Where the app sets up a package it loads: the first call of what it gets from {@code require('express-session')}
+     * or {@code import session from 'express-session'} ({@code session({...})}, {@code new LRUCache(...)}), else the
+     * line that loads it; empty when no script of the app loads it.
+     */
+    Optional<SourceSite> setUpOf(String packageName);
 
     /**
      * A place in a script, with its line's source.

@@ -13,6 +13,7 @@ import dev.leakgate.snapshot.TraceFrame;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +115,46 @@ final class InspectorSourceProbe implements SourceProbe {
             }
             return around;
         }, Optional.empty());
+    }
+
+    @Override
+    public Optional<SourceSite> setUpOf(String packageName) {
+        return ask(() -> {
+            List<String> scriptIds = scriptUrls.keySet().stream().sorted(Comparator.comparingInt(Integer::parseInt))
+                    .toList();
+            for (String scriptId : scriptIds) {
+                Optional<SourceSite> setUp = setUpIn(scriptId, packageName);
+                if (setUp.isPresent()) {
+                    return setUp;
+                }
+            }
+            return Optional.<SourceSite>empty();
+        }, Optional.empty());
+    }
+
+    /** In one script: the first call of a name the package was loaded under, else the line that loads it. */
+    private Optional<SourceSite> setUpIn(String scriptId, String packageName)
+            throws InspectorException, InterruptedException {
+        String[] lines = source(scriptId);
+        for (int line = 0; line < lines.length; line++) {
+            Optional<ModuleLoad> load = ModuleLoad.of(lines[line], packageName);
+            if (load.isEmpty()) {
+                continue;
+            }
+            int scriptNumber = Integer.parseInt(scriptId);
+            String scriptName = scriptUrls.get(scriptId);
+            for (BreakLocation location : session.breakLocationsOfScript(scriptId)) {
+                if (location.isCall() && location.line() >= line) {
+                    String called = calleeAt(lineAt(lines, location.line()), location.column());
+                    if (load.get().isCalledBy(called)) {
+                        return Optional.of(site(scriptNumber, scriptName, lines, location, "", called));
+                    }
+                }
+            }
+            return Optional.of(new SourceSite(scriptNumber, scriptName, line, load.get().column(), "",
+                    lines[line].strip(), ""));
+        }
+        return Optional.empty();
     }
 
     /** The statements among these places that add to the container, or assign it anew. */

@@ -107,8 +107,11 @@ final class MeasuredRun {
         }
         Duration runSoFar = Duration.between(started, clock.instant());
         last = null; // the diagnosis reads a graph of its own: one is enough in memory
-        return new LeakDiagnosis(config, session, load, capture, console, measured, watchdog, heap)
+        List<Leak> diagnosed = new LeakDiagnosis(config, session, load, capture, console, measured, watchdog, heap)
                 .diagnose(leaks, scripts, runSoFar, lastSnapshotTime);
+        console.info("Diagnosis took " + DurationText.of(Duration.between(started, clock.instant()).minus(runSoFar))
+                + ", after " + DurationText.of(runSoFar) + " up to the verdict");
+        return diagnosed;
     }
 
     private void runPhase(String phase, int requests, LoadGenerator load, HeapSampler heap)

@@ -201,10 +201,13 @@ public final class HtmlReport {
     }
 
     private static String fixSiteSentence(FixSite site) {
-        String where = "line " + site.location().line() + " of " + site.location().file() + ", in " + site.function();
+        String where = "line " + site.location().line() + " of " + site.location().file()
+                + (site.function().isEmpty() ? "" : ", in " + site.function());
         return switch (site.kind()) {
             case STORE -> where + ": it adds the objects to the collection that keeps them (" + site.callee() + ").";
             case CALL -> where + ": it calls " + site.callee() + ", which makes the objects that stay.";
+            case SETUP -> where + ": it sets up " + site.callee() + ", which keeps the objects though the app never "
+                    + "hands them to it; the fix is in how it is set up (another store, a bound, an option).";
             case CLOSURE -> where + ": it defines the function the leak keeps, once per request.";
             case FUNCTION -> where + ": this function makes the objects"
                     + (site.callee().isEmpty() ? "" : " (through " + site.callee() + ")")

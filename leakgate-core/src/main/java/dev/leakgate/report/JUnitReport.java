@@ -99,7 +99,8 @@ public final class JUnitReport {
         StringBuilder detail = new StringBuilder();
         FixSite site = leak.origin().fixSite();
         if (site != null) {
-            detail.append("fix site: ").append(site.location().text()).append(" in ").append(site.function());
+            detail.append("fix site: ").append(site.location().text())
+                    .append(site.function().isEmpty() ? "" : " in " + site.function());
             if (!site.code().isEmpty()) {
                 detail.append(": ").append(site.code());
             }
