@@ -138,21 +138,14 @@ final class InspectorSourceProbe implements SourceProbe {
         String[] lines = source(scriptId);
         for (int line = 0; line < lines.length; line++) {
             Optional<ModuleLoad> load = ModuleLoad.of(lines[line], packageName);
-            if (load.isEmpty()) {
-                continue;
+            if (load.isPresent()) {
+                int loadLine = line;
+                return Optional.of(load.get().firstCall(lines, line)
+                        .map(call -> new SourceSite(Integer.parseInt(scriptId), scriptUrls.get(scriptId), call.line(),
+                                call.column(), "", lines[call.line()].strip(), call.called()))
+                        .orElse(new SourceSite(Integer.parseInt(scriptId), scriptUrls.get(scriptId), loadLine,
+                                load.get().column(), "", lines[loadLine].strip(), "")));
             }
-            int scriptNumber = Integer.parseInt(scriptId);
-            String scriptName = scriptUrls.get(scriptId);
-            for (BreakLocation location : session.breakLocationsOfScript(scriptId)) {
-                if (location.isCall() && location.line() >= line) {
-                    String called = calleeAt(lineAt(lines, location.line()), location.column());
-                    if (load.get().isCalledBy(called)) {
-                        return Optional.of(site(scriptNumber, scriptName, lines, location, "", called));
-                    }
-                }
-            }
-            return Optional.of(new SourceSite(scriptNumber, scriptName, line, load.get().column(), "",
-                    lines[line].strip(), ""));
         }
         return Optional.empty();
     }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A line of the app that loads a package, with the names it binds: {@code const session = require('express-session')},
@@ -42,11 +43,37 @@ record ModuleLoad(int column, Set<String> names) {
         return Optional.of(new ModuleLoad(load.start(), Set.copyOf(names)));
     }
 
-    /** Whether a called expression ({@code session}, {@code new LRUCache}, {@code winston.createLogger}) uses it. */
-    boolean isCalledBy(String called) {
-        String bare = called.startsWith("new ") ? called.substring(4) : called;
-        int dot = bare.indexOf('.');
-        return names.contains(dot < 0 ? bare : bare.substring(0, dot));
+    /**
+     * A call of one of the bound names in the source from this line on: {@code session(}, {@code new LRUCache(},
+     * {@code winston.createLogger(}. Read from the text, as V8 no longer lists the places of a module's top-level
+     * code once it has run (Node 24 on): lines that are comments are passed over.
+     *
+     * @param line   0-based
+     * @param column where the called expression starts, 0-based
+     * @param called the called expression, {@code new LRUCache} for a {@code new}
+     */
+    record Call(int line, int column, String called) {
+    }
+
+    Optional<Call> firstCall(String[] lines, int fromLine) {
+        if (names.isEmpty()) {
+            return Optional.empty();
+        }
+        Pattern call = Pattern.compile("(?<![\\w$.])((?:new\\s+)?(?:"
+                + names.stream().map(Pattern::quote).collect(Collectors.joining("|"))
+                + ")(?:\\s*\\.\\s*[\\w$]+)*)\\s*\\(");
+        for (int i = fromLine; i < lines.length; i++) {
+            String code = lines[i].strip();
+            if (code.startsWith("//") || code.startsWith("*") || code.startsWith("/*")) {
+                continue;
+            }
+            Matcher found = call.matcher(lines[i]);
+            if (found.find()) {
+                return Optional.of(new Call(i, found.start(1), found.group(1).replaceAll("\\s*\\.\\s*", ".")
+                        .replaceAll("\\s+", " ")));
+            }
+        }
+        return Optional.empty();
     }
 
     /** {@code LRUCache} for {@code LRUCache}, {@code Cache} for {@code LRUCache: Cache} or {@code LRUCache as Cache}. */

@@ -45,13 +45,32 @@ class ModuleLoadTest {
     }
 
     @Test
-    void isCalledByTheNameItself_aMethodOfIt_orNewOfIt() {
-        ModuleLoad load = ModuleLoad.of("const { LRUCache } = require('lru-cache');", "lru-cache").orElseThrow();
+    void theFirstCallOfABoundNameAfterTheLoadIsWhereThePackageIsSetUp() {
+        String[] lines = {
+                "const session = require('express-session');",
+                "const app = express();",
+                "// session({ secret }) in a comment is no call",
+                "app.use(mySession(), store.session(), session({ secret: 's' }));"};
+        ModuleLoad load = ModuleLoad.of(lines[0], "express-session").orElseThrow();
 
-        assertTrue(load.isCalledBy("LRUCache"));
-        assertTrue(load.isCalledBy("new LRUCache"));
-        assertTrue(load.isCalledBy("LRUCache.create"));
-        assertFalse(load.isCalledBy("cache.set"));
-        assertFalse(load.isCalledBy("LRUCacheOptions"));
+        assertEquals(Optional.of(new ModuleLoad.Call(3, lines[3].indexOf("session({"), "session")), load.firstCall(lines, 0));
+    }
+
+    @Test
+    void aCallOfAMethodOrANewOfTheBoundNameCounts() {
+        String[] lines = {"import * as winston from 'winston';", "const cache = new LRUCache({ max: 5 });",
+                "const logger = winston . createLogger({ transports });"};
+        ModuleLoad winston = ModuleLoad.of(lines[0], "winston").orElseThrow();
+        ModuleLoad cache = ModuleLoad.of("const { LRUCache } = require('lru-cache');", "lru-cache").orElseThrow();
+
+        assertEquals(Optional.of(new ModuleLoad.Call(2, 15, "winston.createLogger")), winston.firstCall(lines, 0));
+        assertEquals(Optional.of(new ModuleLoad.Call(1, 14, "new LRUCache")), cache.firstCall(lines, 0));
+    }
+
+    @Test
+    void aLoadWhoseNamesAreNeverCalledHasNoCall() {
+        String[] lines = {"const session = require('express-session');", "module.exports = { session };"};
+
+        assertEquals(Optional.empty(), ModuleLoad.of(lines[0], "express-session").orElseThrow().firstCall(lines, 0));
     }
 }
