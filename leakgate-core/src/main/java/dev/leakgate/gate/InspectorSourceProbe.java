@@ -46,13 +46,16 @@ final class InspectorSourceProbe implements SourceProbe {
     private final InspectorSession session;
     private final LoadGenerator load;
     private final Map<String, String> scriptUrls;
+    private final ScriptPlaces places;
     private final Map<String, String[]> sources = new HashMap<>();
 
     /** @param scriptUrls script id to URL of the app's scripts, as the Debugger listed them */
-    InspectorSourceProbe(InspectorSession session, LoadGenerator load, Map<String, String> scriptUrls) {
+    InspectorSourceProbe(InspectorSession session, LoadGenerator load, Map<String, String> scriptUrls,
+                         ScriptPlaces places) {
         this.session = session;
         this.load = load;
         this.scriptUrls = Map.copyOf(scriptUrls);
+        this.places = places;
     }
 
     @Override
@@ -70,7 +73,7 @@ final class InspectorSourceProbe implements SourceProbe {
                 return List.<SourceSite>of();
             }
             return stores(Integer.parseInt(scriptId.get()), scriptName,
-                    session.breakLocationsOfScript(scriptId.get()), container, "");
+                    places.of(scriptId.get()), container, "");
         }, List.of());
     }
 

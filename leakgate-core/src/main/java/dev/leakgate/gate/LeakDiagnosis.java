@@ -15,12 +15,16 @@ import dev.leakgate.load.PhaseResult;
 import dev.leakgate.load.RequestSpec;
 import dev.leakgate.snapshot.HeapSnapshot;
 import dev.leakgate.snapshot.ReadMode;
+import dev.leakgate.snapshot.SourceLocation;
 import dev.leakgate.text.DurationText;
 import dev.leakgate.text.NumberText;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,8 +43,10 @@ import java.util.Map;
  *   <li>{@link LeakLocator} reads each leak's origin off them, asking the app (with the Debugger on for a moment)
  *       for the exact line where a stack names only a function.</li>
  * </ol>
- * It takes at most about half the time the run took so far. It never changes the verdict: when it fails, the leaks
- * are reported without their origin, saying why.
+ * It aims at half the time the run took up to the verdict: the request windows get what is left of that once the
+ * snapshot (about one and a half times the last round's) and the id marks (each a full GC) are counted. A big heap
+ * served by few requests can take longer than that on the snapshot alone; the windows are then their shortest. It
+ * never changes the verdict: when it fails, the leaks are reported without their origin, saying why.
  */
 final class LeakDiagnosis {
 
@@ -63,9 +69,10 @@ final class LeakDiagnosis {
     private final Measurements measured;
     private final RunWatchdog watchdog;
     private final HeapSampler heap;
+    private final Clock clock;
 
     LeakDiagnosis(GateConfig config, InspectorSession session, LoadGenerator load, SnapshotCapture capture,
-                  Console console, Measurements measured, RunWatchdog watchdog, HeapSampler heap) {
+                  Console console, Measurements measured, RunWatchdog watchdog, HeapSampler heap, Clock clock) {
         this.config = config;
         this.session = session;
         this.load = load;
@@ -74,6 +81,7 @@ final class LeakDiagnosis {
         this.measured = measured;
         this.watchdog = watchdog;
         this.heap = heap;
+        this.clock = clock;
     }
 
     /** One request of the mix, sent alone: its first position in the mix and how reports name it. */
@@ -81,30 +89,33 @@ final class LeakDiagnosis {
     }
 
     /**
+     * @param appFunctions     where the app's functions are defined, as the last round's snapshot tells
      * @param runSoFar         how long the run has taken up to the verdict
      * @param lastSnapshotTime how long the last round's snapshot took, about what the diagnosis snapshot takes
      */
-    List<Leak> diagnose(List<Leak> leaks, ScriptCatalog scripts, Duration runSoFar, Duration lastSnapshotTime)
-            throws InterruptedException {
+    List<Leak> diagnose(List<Leak> leaks, ScriptCatalog scripts, Collection<SourceLocation> appFunctions,
+                        Duration runSoFar, Duration lastSnapshotTime) throws InterruptedException {
         measured.startPhase("diagnosis");
         heap.mark(HeapTimeline.MarkKind.PHASE, "diagnosis");
+        Instant deadline = clock.instant().plus(runSoFar.multipliedBy(Math.round(SHARE_OF_RUN * 100)).dividedBy(100));
         List<MixedRequest> requests = distinct(config.requests());
-        Duration budget = runSoFar.multipliedBy(Math.round(SHARE_OF_RUN * 100)).dividedBy(100)
-                .minus(lastSnapshotTime.multipliedBy(3).dividedBy(2));
-        Duration perWindow = max(budget.dividedBy(requests.size()), SHORTEST_WINDOW);
         int perRequest = requestsPerWindow(leaks, requests.size());
-        console.info("Diagnosis: tracking allocations while " + (requests.size() == 1 ? "" : "each request is ")
-                + "sent alone, up to " + NumberText.count(perRequest) + " times or for "
-                + DurationText.of(perWindow) + (requests.size() == 1 ? "" : " each")
-                + ", to find where the leak comes from");
         try {
             Map<String, String> scriptUrls = session.enableDebugger();
             try {
                 session.onPause(pause -> { }); // resumed at once: nothing may hold the app up meanwhile
-                keepUnoptimized(appScripts(scriptUrls));
+                ScriptPlaces places = new ScriptPlaces(session, appFunctions);
+                keepUnoptimized(appScripts(scriptUrls), places);
                 compaction(false);
                 session.startTrackingAllocations();
+                Instant marking = clock.instant();
                 int firstId = session.awaitObjectIdMark(MARK_TIMEOUT);
+                Duration perWindow = windowLength(deadline, lastSnapshotTime, Duration.between(marking, clock.instant()),
+                        requests.size());
+                console.info("Diagnosis: tracking allocations while " + (requests.size() == 1 ? "" : "each request is ")
+                        + "sent alone, up to " + NumberText.count(perRequest) + " times or for "
+                        + DurationText.of(perWindow) + (requests.size() == 1 ? "" : " each")
+                        + ", to find where the leak comes from");
                 List<RequestWindow> windows = new ArrayList<>();
                 for (MixedRequest request : requests) {
                     PhaseResult result = load.runAlone("diagnosis " + request.label(), request.index(), perRequest,
@@ -127,7 +138,7 @@ final class LeakDiagnosis {
                 Map<String, String> scriptsNow = session.enableDebugger();
                 session.setBreakpointsActive(true);
                 LeakLocator locator = new LeakLocator(traced, scripts,
-                        new InspectorSourceProbe(session, load, scriptsNow));
+                        new InspectorSourceProbe(session, load, scriptsNow, places));
                 List<Leak> located = new ArrayList<>();
                 for (Leak leak : leaks) {
                     located.add(leak.failing() ? locator.locate(leak, firstId, windows) : leak);
@@ -158,10 +169,11 @@ final class LeakDiagnosis {
      * that inlined it. One at every place a function of the app's scripts returns, all of them inactive, so the app
      * never pauses. Node's and the packages' code stays optimized.
      */
-    private void keepUnoptimized(List<String> appScripts) throws InspectorException, InterruptedException {
+    private void keepUnoptimized(List<String> appScripts, ScriptPlaces places)
+            throws InspectorException, InterruptedException {
         int set = 0;
         for (String script : appScripts) {
-            for (BreakLocation location : session.breakLocationsOfScript(script)) {
+            for (BreakLocation location : places.of(script)) {
                 if (location.isReturn() && set < MAX_BREAKPOINTS) {
                     session.setBreakpoint(script, location.line(), location.column());
                     set++;
@@ -193,7 +205,7 @@ final class LeakDiagnosis {
     }
 
     /** The ids of the scripts that are the app's own: files outside {@code node_modules}. */
-    private static List<String> appScripts(Map<String, String> scriptUrls) {
+    static List<String> appScripts(Map<String, String> scriptUrls) {
         return scriptUrls.entrySet().stream()
                 .filter(script -> ScriptCatalog.originOf(script.getValue()) == StackFrame.Origin.APP)
                 .map(Map.Entry::getKey)
@@ -235,6 +247,17 @@ final class LeakDiagnosis {
             requests.add(new MixedRequest(index, label));
         });
         return requests;
+    }
+
+    /**
+     * What is left per request window before the deadline, once the snapshot and a mark after each window are
+     * counted; never shorter than {@link #SHORTEST_WINDOW}.
+     */
+    private Duration windowLength(Instant deadline, Duration lastSnapshotTime, Duration markTime, int windows) {
+        Duration left = Duration.between(clock.instant(), deadline)
+                .minus(lastSnapshotTime.multipliedBy(3).dividedBy(2))
+                .minus(markTime.multipliedBy(windows));
+        return max(left.dividedBy(windows), SHORTEST_WINDOW);
     }
 
     private static Duration max(Duration a, Duration b) {

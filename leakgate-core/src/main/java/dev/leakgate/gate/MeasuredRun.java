@@ -14,6 +14,7 @@ import dev.leakgate.snapshot.HeapSnapshot;
 import dev.leakgate.snapshot.HeapSnapshotReader;
 import dev.leakgate.snapshot.ObjectIds;
 import dev.leakgate.snapshot.ReadMode;
+import dev.leakgate.snapshot.SourceLocation;
 import dev.leakgate.text.DurationText;
 import dev.leakgate.text.NumberText;
 
@@ -23,6 +24,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The part of a run that talks to a started app: one inspector session and one load generator for the
@@ -106,9 +109,11 @@ final class MeasuredRun {
             return leaks;
         }
         Duration runSoFar = Duration.between(started, clock.instant());
+        Set<SourceLocation> appFunctions = last.functionLocations(LeakDiagnosis.appScripts(session.scriptUrls())
+                .stream().map(Integer::valueOf).collect(Collectors.toSet()));
         last = null; // the diagnosis reads a graph of its own: one is enough in memory
-        List<Leak> diagnosed = new LeakDiagnosis(config, session, load, capture, console, measured, watchdog, heap)
-                .diagnose(leaks, scripts, runSoFar, lastSnapshotTime);
+        List<Leak> diagnosed = new LeakDiagnosis(config, session, load, capture, console, measured, watchdog, heap, clock)
+                .diagnose(leaks, scripts, appFunctions, runSoFar, lastSnapshotTime);
         console.info("Diagnosis took " + DurationText.of(Duration.between(started, clock.instant()).minus(runSoFar))
                 + ", after " + DurationText.of(runSoFar) + " up to the verdict");
         return diagnosed;

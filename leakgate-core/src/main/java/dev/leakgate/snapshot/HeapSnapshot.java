@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * One V8 heap snapshot, read by {@link HeapSnapshotReader}: per node (an ordinal {@code 0 ..
@@ -308,6 +310,19 @@ public final class HeapSnapshot {
     public Optional<SourceLocation> location(int node) {
         requireGraph("location");
         return locations.of(checked(node));
+    }
+
+    /** Where the functions of the heap's closures are defined, each once, in these scripts (GRAPH mode). */
+    public Set<SourceLocation> functionLocations(Set<Integer> scriptIds) {
+        requireGraph("functionLocations");
+        int closure = graph.meta().nodeType("closure");
+        Set<SourceLocation> functions = new LinkedHashSet<>();
+        for (int k = 0; k < locations.size(); k++) {
+            if (graph.nodeType(locations.node(k)) == closure && scriptIds.contains(locations.scriptId(k))) {
+                functions.add(locations.at(k));
+            }
+        }
+        return functions;
     }
 
     /**

@@ -69,6 +69,10 @@ final class SourceLocations {
         return scriptIds[k];
     }
 
+    SourceLocation at(int k) {
+        return new SourceLocation(scriptIds[k], lines[k], columns[k]);
+    }
+
     Optional<SourceLocation> of(int node) {
         int k = Arrays.binarySearch(nodes, node);
         return k < 0 ? Optional.empty() : Optional.of(new SourceLocation(scriptIds[k], lines[k], columns[k]));
