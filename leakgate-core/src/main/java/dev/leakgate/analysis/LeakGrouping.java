@@ -23,8 +23,10 @@ import java.util.Set;
  * two causes: the carts of sessions and the line lists of loggers are all {@code Array}s):
  * <ol>
  *   <li><b>Ownership.</b> Walking up the dominator tree from an object, the outermost object of another finding met
- *       keeps it alive: a Date by its Session's Map, not just by the Session. When most sampled objects of a finding
- *       are kept by one other finding, the finding is that one's symptom; a finding no other keeps is a root.</li>
+ *       keeps it alive: a Date by its Session's Map, not just by the Session. When other findings keep most sampled
+ *       objects of a finding and one of them keeps most of those, the finding is that one's symptom; a finding no
+ *       other keeps is a root. One whose objects several keep alike waits for the causes to form, and goes with the
+ *       cause that keeps most of them.</li>
  *   <li><b>Entanglement.</b> Roots whose objects refer to one another's (each object counted for the root that keeps
  *       it) are one cause that no single object owns. Independent leaks share no objects, so they stay apart.</li>
  * </ol>
@@ -43,6 +45,8 @@ final class LeakGrouping {
     private static final int MAX_FAN_OUT = 32;
     private static final int UNKNOWN = -2;
     private static final int NONE = -1;
+    /** The owner of a finding whose objects several others keep, none of them most. */
+    private static final int SPLIT = -3;
 
     private final List<Growth> growths;
     private final HeapSnapshot last;
@@ -92,9 +96,17 @@ final class LeakGrouping {
             keepers.add(keepers(g));
             owner[g] = owner(g, keepers.get(g));
         }
-        int[] root = roots(owner);
+        // Findings several others keep alike stand alone while the causes form: one of their keepers would pull the
+        // rest of them, and what they keep, into its cause.
+        int[] decided = owner.clone();
+        for (int g = 0; g < decided.length; g++) {
+            if (decided[g] == SPLIT) {
+                decided[g] = NONE;
+            }
+        }
+        int[] root = roots(decided);
         int[] cause = entangled(root);
-        if (joinCausesKeepingMost(owner, keepers, root, cause)) {
+        if (settleSplit(owner, keepers, root, cause)) {
             root = roots(owner);
         }
         Map<Integer, List<Integer>> rootsByCause = new LinkedHashMap<>();
@@ -126,37 +138,37 @@ final class LeakGrouping {
 
     /**
      * The finding that keeps most of this one's objects alive, when other findings keep most of them at all; else -1.
+     * {@link #SPLIT} when no one of them keeps most of what they keep: six closures per request, one in a listener
+     * array and one in each of a logger's five event arrays.
      */
     private int owner(int g, Map<Integer, Integer> keepers) {
         int kept = keepers.values().stream().mapToInt(Integer::intValue).sum();
         if (kept < OWNED_SHARE * ownSample(growths.get(g)).length) {
             return NONE;
         }
-        return mostVotes(keepers);
+        int most = mostVotes(keepers);
+        return keepers.get(most) > OWNED_SHARE * kept ? most : SPLIT;
     }
 
     /**
-     * A finding whose objects several findings keep goes with the cause that keeps most of them, which need not be
-     * the single finding that keeps most: of six closures per request, one kept by a listener array and five by the
-     * five event arrays of one logger, the logger's cause keeps five. Whether any owner changed.
+     * Gives each {@link #SPLIT} finding to the cause that keeps most of its objects, now that the causes are known:
+     * the logger's five arrays together keep five of the six closures. Whether there was any.
      */
-    private boolean joinCausesKeepingMost(int[] owner, List<Map<Integer, Integer>> keepers, int[] root, int[] cause) {
-        boolean changed = false;
+    private boolean settleSplit(int[] owner, List<Map<Integer, Integer>> keepers, int[] root, int[] cause) {
+        boolean settled = false;
         for (int g = 0; g < owner.length; g++) {
-            if (owner[g] == NONE || keepers.get(g).size() < 2) {
+            if (owner[g] != SPLIT) {
                 continue;
             }
             Map<Integer, Integer> byCause = new HashMap<>();
             keepers.get(g).forEach((keeper, votes) -> byCause.merge(cause[root[keeper]], votes, Integer::sum));
             int bestCause = mostVotes(byCause);
-            if (cause[root[owner[g]]] != bestCause) {
-                Map<Integer, Integer> inCause = new HashMap<>(keepers.get(g));
-                inCause.keySet().removeIf(keeper -> cause[root[keeper]] != bestCause);
-                owner[g] = mostVotes(inCause);
-                changed = true;
-            }
+            Map<Integer, Integer> inCause = new HashMap<>(keepers.get(g));
+            inCause.keySet().removeIf(keeper -> cause[root[keeper]] != bestCause);
+            owner[g] = mostVotes(inCause);
+            settled = true;
         }
-        return changed;
+        return settled;
     }
 
     /** The key with the most votes, the smallest on a tie. */

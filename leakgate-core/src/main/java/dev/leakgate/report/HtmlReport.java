@@ -147,15 +147,16 @@ public final class HtmlReport {
         if (!reported.isEmpty()) {
             page.append("<h2>Growth that does not fail the build</h2><p>Accepted by the baseline file, or V8's own "
                     + "bookkeeping (compiled code, type feedback, object shapes), which follows the JIT, not the app's data.</p>");
-            articles(page, reported, failing.size() + 1);
+            articles(page, reported, 0);
         }
     }
 
+    /** @param firstRank the number of the first leak; 0 for growth that does not fail, which goes unnumbered */
     private static void articles(StringBuilder page, List<Leak> leaks, int firstRank) {
         int rank = firstRank;
         for (Leak leak : leaks) {
             FixSite site = leak.origin().fixSite();
-            page.append("<article class=\"leak\"><h3>").append(rank++).append(". ");
+            page.append("<article class=\"leak\"><h3>").append(rank == 0 ? "" : rank++ + ". ");
             if (site != null) {
                 page.append("<code class=\"site\">").append(escape(site.location().text())).append("</code> ");
             }
@@ -179,7 +180,9 @@ public final class HtmlReport {
             }
             for (AllocationStack stack : leak.origin().stacks()) {
                 page.append("<dt>allocated by</dt><dd>").append(stack(stack)).append("<div class=\"muted\">")
-                        .append(escape(FindingText.stackShare(stack, leak))).append("</div></dd>");
+                        .append(escape(FindingText.stackShare(stack, leak)))
+                        .append("; outermost call first, each function at the line it starts, the app's in bold")
+                        .append("</div></dd>");
             }
             Finding cause = leak.cause();
             page.append("<dt>how sure</dt><dd>").append(escape(cause.constructor())).append(" grew in every round: ")

@@ -3,7 +3,8 @@ package dev.leakgate.snapshot;
 /**
  * Objects whose shortest retainer paths read alike (see {@link HeapSnapshot#retainerPathClusters}).
  *
- * @param members the objects asked about that take this path, in the order given; the first stands for all
+ * @param members the objects asked about that take this path, the first one whose way in is the most common among
+ *                them: it stands for all
  */
 public record PathCluster(int[] members) {
 

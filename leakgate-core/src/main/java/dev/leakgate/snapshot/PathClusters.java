@@ -22,6 +22,10 @@ final class PathClusters {
     private static final int UNKNOWN = -2;
     private static final int UNREACHABLE = -1;
     private static final int EMPTY = 0;
+    /** Members whose ways in are compared when choosing the one a cluster is shown by. */
+    private static final int TYPICAL_SAMPLE = 32;
+    /** Hops from the start that tell one way in from another. */
+    private static final int LEADING_HOPS = 8;
 
     private final HeapGraph graph;
     private final ShortestPaths paths;
@@ -50,9 +54,53 @@ final class PathClusters {
             byShape.computeIfAbsent(clusters.shape(node), shape -> new GrowableIntArray(16)).add(node);
         }
         List<PathCluster> result = new ArrayList<>(byShape.size());
-        byShape.values().forEach(members -> result.add(new PathCluster(members.toArray())));
+        byShape.values().forEach(members -> result.add(new PathCluster(clusters.typicalFirst(members.toArray()))));
         result.sort(Comparator.comparingInt(PathCluster::count).reversed());
         return result;
+    }
+
+    /**
+     * The members with one whose way in is the most common first: one shape can take several concrete ways (the
+     * timers of a 3,600,000 ms list and Node's own one-second timer read {@code [n] (TimersList) › _idleNext}), and
+     * the one shown should be the majority's. Judged on the first hops of a sample's paths, without the last hop,
+     * whose index differs for every element.
+     */
+    private int[] typicalFirst(int[] members) {
+        if (members.length < 2) {
+            return members;
+        }
+        Map<String, Integer> votes = new HashMap<>();
+        Map<String, Integer> firstWithKey = new HashMap<>();
+        int step = Math.max(1, members.length / TYPICAL_SAMPLE);
+        for (int i = 0; i < members.length; i += step) {
+            String key = leadingHops(members[i]);
+            votes.merge(key, 1, Integer::sum);
+            firstWithKey.putIfAbsent(key, i);
+        }
+        String typical = votes.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+                .thenComparing(entry -> -firstWithKey.get(entry.getKey()))).orElseThrow().getKey();
+        int chosen = firstWithKey.get(typical);
+        if (chosen == 0) {
+            return members;
+        }
+        int[] reordered = members.clone();
+        reordered[0] = members[chosen];
+        reordered[chosen] = members[0];
+        return reordered;
+    }
+
+    /** The edges of the node's path from its start, at most {@link #LEADING_HOPS}, its last one left out. */
+    private String leadingHops(int node) {
+        GrowableIntArray edges = new GrowableIntArray(16);
+        for (int current = node; paths.reachedBy(current) >= 0; current = graph.edgeSource(paths.reachedBy(current))) {
+            edges.add(paths.reachedBy(current));
+        }
+        StringBuilder key = new StringBuilder();
+        for (int i = edges.size() - 1; i >= Math.max(1, edges.size() - LEADING_HOPS); i--) {
+            int edge = edges.get(i);
+            key.append(graph.edgeType(edge)).append(':').append(graph.edgeNameIndex(edge)).append(' ');
+        }
+        return key.toString();
     }
 
     private int shape(int node) {
