@@ -28,6 +28,8 @@ final class AppUnderTest {
     static final int REQUESTS_PER_ROUND = 1000;
 
     private static final Path APPS = Path.of(System.getProperty("leakgate.apps", "apps")).toAbsolutePath();
+    /** The Node the apps run on: the build runs the suite once on the PATH's and once on each pinned line. */
+    static final String NODE = System.getProperty("leakgate.testNode", "node");
 
     private static final Console QUIET = new Console() {
         @Override
@@ -54,7 +56,7 @@ final class AppUnderTest {
     /** The same with a mix of requests and request counts of its own, for an app slower or heavier than most. */
     static GateResult judge(String script, Path output, List<RequestSpec> requests, int warmupRequests,
                             int requestsPerRound) {
-        LaunchSpec launch = new LaunchSpec("node", List.of(), APPS, script, List.of(), Map.of(), 0, "PORT",
+        LaunchSpec launch = new LaunchSpec(NODE, List.of(), APPS, script, List.of(), Map.of(), 0, "PORT",
                 requests.get(0).path(), Duration.ofSeconds(20), output.resolve("app.log"));
         GateConfig config = new GateConfig(launch, requests, 4, warmupRequests, ROUNDS, requestsPerRound,
                 Duration.ofSeconds(10), 0, 1.0, LeakThresholds.defaults(), KeepSnapshots.ON_FAILURE,
