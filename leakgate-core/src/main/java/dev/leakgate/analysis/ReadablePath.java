@@ -120,10 +120,9 @@ public record ReadablePath(Start start, List<Hop> hops) {
             // The closure, its context, then the variable: the path starts at the function whose scope holds it.
             start = new Start(StartKind.FUNCTION_SCOPE, steps.get(variable - 2).functionName(), "");
             first = variable;
-        } else if ("shortcut".equals(steps.get(0).edgeType()) && "global".equals(steps.get(0).edgeName())
-                || isGlobalObject(steps.get(0))) {
+        } else if (globalObjectStep(steps) >= 0) {
             start = new Start(StartKind.GLOBAL, "global", "");
-            first = 1;
+            first = globalObjectStep(steps) + 1;
         } else {
             start = new Start(StartKind.OBJECT, object(steps.get(0)), "");
             first = 1;
@@ -194,6 +193,19 @@ public record ReadablePath(Start start, List<Hop> hops) {
             }
         }
         return -1;
+    }
+
+    /**
+     * The step that reaches the global object from the root: the root's shortcut itself up to Node 24; from Node 26
+     * the shortcut reaches the native context, whose {@code global_object} is the next step. -1 when the path does
+     * not start there.
+     */
+    private static int globalObjectStep(List<RetainerPath.Step> steps) {
+        RetainerPath.Step first = steps.get(0);
+        if ("shortcut".equals(first.edgeType()) && "global".equals(first.edgeName()) || isGlobalObject(first)) {
+            return 0;
+        }
+        return "shortcut".equals(first.edgeType()) && steps.size() > 1 && isGlobalObject(steps.get(1)) ? 1 : -1;
     }
 
     private static boolean isGlobalObject(RetainerPath.Step step) {

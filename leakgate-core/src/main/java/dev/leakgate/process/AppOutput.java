@@ -30,7 +30,7 @@ final class AppOutput implements AutoCloseable {
     /** Node's last word when it is done but an inspector client keeps it from exiting. */
     private static final String WAITING_FOR_DEBUGGER = "Waiting for the debugger to disconnect";
     private static final Pattern INSPECTOR_CHATTER = Pattern.compile("^(Debugger listening on ws://"
-            + "|For help, see: https://nodejs\\.org/.*inspector|Debugger attached\\.$|Debugger ending on ws://|"
+            + "|For help, see: https://nodejs\\.org/\\S*$|Debugger attached\\.$|Debugger ending on ws://|"
             + WAITING_FOR_DEBUGGER + ")");
 
     private final Writer appLog;

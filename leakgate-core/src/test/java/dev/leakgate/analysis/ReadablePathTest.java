@@ -94,6 +94,25 @@ class ReadablePathTest {
     }
 
     @Test
+    void aGlobalReadsTheSameWhetherTheRootReachesTheGlobalObjectOrTheNativeContext() {
+        // Up to Node 24 the root's shortcut reaches the global object; from Node 26, the native context holding it.
+        List<Step> node24 = List.of(
+                new Step("global", "shortcut", "global / ", 3),
+                new Step("seenRequests", "property", "Array", 5),
+                new Step("201", "element", "{url}", 7));
+        List<Step> node26 = List.of(
+                new Step("2", "shortcut", "(system)", 3),
+                new Step("global_object", "internal", "global (global*) / ", 5),
+                new Step("seenRequests", "property", "Array", 7),
+                new Step("201", "element", "{url}", 9));
+
+        assertEquals("global › seenRequests (Array) › [201] › {url}",
+                ReadablePath.of(new RetainerPath(node24), FILE_NAME).text());
+        assertEquals("global › seenRequests (Array) › [201] › {url}",
+                ReadablePath.of(new RetainerPath(node26), FILE_NAME).text());
+    }
+
+    @Test
     void saysWhenNothingStrongReachesTheObject() {
         assertEquals("(not reachable from the GC roots)", ReadablePath.of(new RetainerPath(List.of()), FILE_NAME).text());
     }

@@ -1,5 +1,7 @@
 package dev.leakgate.cli;
 
+import dev.leakgate.TestNode;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,7 +85,7 @@ class CompareCommandTest {
     void saysToRaiseTheHeapWhenTheSnapshotsDoNotFitInsteadOfDyingWithAStackTrace() throws Exception {
         // 300,000 objects: a 50 MB snapshot whose columns alone outgrow a 16 MB heap.
         Path snapshot = directory.resolve("big.heapsnapshot");
-        Process node = new ProcessBuilder("node", "-e", "globalThis.kept = Array.from({length: 300000}, (_, i) => ({i}));"
+        Process node = new ProcessBuilder(TestNode.EXECUTABLE, "-e", "globalThis.kept = Array.from({length: 300000}, (_, i) => ({i}));"
                 + "require('v8').writeHeapSnapshot(process.argv[1])", snapshot.toString()).inheritIO().start();
         assertEquals(0, node.waitFor(), "node writes the snapshot");
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx16m",

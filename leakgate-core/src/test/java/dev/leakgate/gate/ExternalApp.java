@@ -1,5 +1,7 @@
 package dev.leakgate.gate;
 
+import dev.leakgate.TestNode;
+
 import dev.leakgate.inspector.InspectorAnnouncement;
 
 import java.io.IOException;
@@ -40,7 +42,7 @@ final class ExternalApp implements AutoCloseable {
     /** Starts {@code node --inspect=127.0.0.1:0 app.js <mode>} and returns once it listens. */
     static ExternalApp start(String mode) throws IOException, InterruptedException {
         int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder("node", "--inspect=127.0.0.1:0", APP.toString(), mode)
+        ProcessBuilder builder = new ProcessBuilder(TestNode.EXECUTABLE, "--inspect=127.0.0.1:0", APP.toString(), mode)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("PORT", Integer.toString(port));
         Process process = builder.start();

@@ -1,5 +1,7 @@
 package dev.leakgate.gate;
 
+import dev.leakgate.TestNode;
+
 import dev.leakgate.analysis.LeakThresholds;
 import dev.leakgate.load.RequestSpec;
 import dev.leakgate.process.LaunchSpec;
@@ -23,7 +25,7 @@ public final class GateInChildJvm {
 
     public static void main(String[] args) {
         Path output = Path.of(args[0]);
-        LaunchSpec launch = new LaunchSpec("node", List.of(), Path.of("src/test/node/gate").toAbsolutePath(), "app.js",
+        LaunchSpec launch = new LaunchSpec(TestNode.EXECUTABLE, List.of(), Path.of("src/test/node/gate").toAbsolutePath(), "app.js",
                 List.of("family"), Map.of(), 0, "PORT", "/", Duration.ofSeconds(20), output.resolve("app.log"));
         // 100,000 requests at 200 per second: round 1 outlasts the test by far.
         GateConfig config = new GateConfig(launch, List.of(RequestSpec.get("/")), 2, 0, 2, 100_000,

@@ -1,5 +1,7 @@
 package dev.leakgate.gate;
 
+import dev.leakgate.TestNode;
+
 import dev.leakgate.analysis.Finding;
 import dev.leakgate.analysis.Leak;
 import dev.leakgate.analysis.LeakThresholds;
@@ -149,7 +151,7 @@ class GateTest {
 
     @Test
     void appThatExitsBeforeItIsReadyIsAnErrorQuotingItWithinTwoSecondsOfItsExit() {
-        GateConfig exits = withLaunch(config("clean", Duration.ofSeconds(120), 0), "node", "../exits-at-start.js", 0);
+        GateConfig exits = withLaunch(config("clean", Duration.ofSeconds(120), 0), TestNode.EXECUTABLE, "../exits-at-start.js", 0);
         long start = System.nanoTime();
 
         GateResult result = gate.run(exits);
@@ -332,7 +334,7 @@ class GateTest {
     }
 
     private GateConfig config(String mode, Duration timeout, double rate) {
-        LaunchSpec launch = new LaunchSpec("node", List.of(), APP_DIRECTORY, "app.js", List.of(mode), Map.of(), 0,
+        LaunchSpec launch = new LaunchSpec(TestNode.EXECUTABLE, List.of(), APP_DIRECTORY, "app.js", List.of(mode), Map.of(), 0,
                 "PORT", "/", Duration.ofSeconds(20), output.resolve("app.log"));
         return new GateConfig(launch, List.of(RequestSpec.get("/")), 4, 1000, 3, 1000, Duration.ofSeconds(5), rate,
                 1.0, LeakThresholds.defaults(), KeepSnapshots.ON_FAILURE, timeout, output, null, false);

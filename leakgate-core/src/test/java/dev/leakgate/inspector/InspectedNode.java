@@ -1,5 +1,7 @@
 package dev.leakgate.inspector;
 
+import dev.leakgate.TestNode;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -25,7 +27,7 @@ final class InspectedNode implements AutoCloseable {
     }
 
     static InspectedNode start(String script) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("node", "--inspect=127.0.0.1:0", SCRIPTS.resolve(script).toString())
+        ProcessBuilder builder = new ProcessBuilder(TestNode.EXECUTABLE, "--inspect=127.0.0.1:0", SCRIPTS.resolve(script).toString())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("PORT", "0");
         Process process = builder.start();

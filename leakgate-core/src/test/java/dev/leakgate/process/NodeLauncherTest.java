@@ -1,5 +1,7 @@
 package dev.leakgate.process;
 
+import dev.leakgate.TestNode;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -56,7 +58,7 @@ class NodeLauncherTest {
     @Test
     void passesTheChosenPortInThePortVariableWithTheExtraEnvironment() throws Exception {
         int port = freePort();
-        LaunchSpec spec = new LaunchSpec("node", List.of("--max-old-space-size=128"), SCRIPTS, "hello-server.js",
+        LaunchSpec spec = new LaunchSpec(TestNode.EXECUTABLE, List.of("--max-old-space-size=128"), SCRIPTS, "hello-server.js",
                 List.of(), Map.of("UNRELATED", "x"), port, "PORT", "/", Duration.ofSeconds(10), appLogPath());
         try (NodeApp app = launcher.launch(spec, console::add)) {
             assertEquals(port, app.port());
@@ -219,7 +221,7 @@ class NodeLauncherTest {
 
     @Test
     void reportsTheInstalledNodeVersion() throws Exception {
-        String version = launcher.nodeVersion("node", outputDirectory);
+        String version = launcher.nodeVersion(TestNode.EXECUTABLE, outputDirectory);
 
         assertTrue(version.matches("v\\d+\\.\\d+\\.\\d+.*"), version);
     }
@@ -242,7 +244,7 @@ class NodeLauncherTest {
     }
 
     private LaunchSpec spec(String script, int port, String readyPath, Duration startupTimeout) {
-        return new LaunchSpec("node", List.of(), SCRIPTS, script, List.of(), Map.of(), port, "PORT", readyPath,
+        return new LaunchSpec(TestNode.EXECUTABLE, List.of(), SCRIPTS, script, List.of(), Map.of(), port, "PORT", readyPath,
                 startupTimeout, appLogPath());
     }
 

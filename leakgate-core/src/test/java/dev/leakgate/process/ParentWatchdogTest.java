@@ -1,5 +1,7 @@
 package dev.leakgate.process;
 
+import dev.leakgate.TestNode;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,7 +49,7 @@ class ParentWatchdogTest {
         Path watchdog = ParentWatchdog.install(directory);
         // The stand-in launcher is the app's parent, as the JVM is; "wait" keeps it from exiting on its own.
         Process launcher = start(new ProcessBuilder("sh", "-c", "LEAKGATE_PARENT_PID=$$ PORT=0 \"$0\" --require \"$1\" \"$2\" & wait",
-                "node", watchdog.toString(), SCRIPTS.resolve("spawns-child.js").toString()));
+                TestNode.EXECUTABLE, watchdog.toString(), SCRIPTS.resolve("spawns-child.js").toString()));
         BufferedReader output = reader(launcher);
         long childPid = childPid(output);
         ProcessHandle app = ProcessHandle.of(childPid).flatMap(ProcessHandle::parent).orElseThrow();
@@ -77,7 +79,7 @@ class ParentWatchdogTest {
     void letsAnAppThatIsDoneExitAtOnce() throws Exception {
         Path watchdog = ParentWatchdog.install(directory);
         long start = System.nanoTime();
-        Process app = start(new ProcessBuilder("node", "--require", watchdog.toString(), "-e", "console.log('done')"));
+        Process app = start(new ProcessBuilder(TestNode.EXECUTABLE, "--require", watchdog.toString(), "-e", "console.log('done')"));
         app.getOutputStream().close();
 
         assertTrue(app.waitFor(5, TimeUnit.SECONDS));
@@ -102,7 +104,7 @@ class ParentWatchdogTest {
     void isWrittenAsCommonJsSoThatModuleProjectsCanLoadIt() throws Exception {
         Files.writeString(directory.resolve("package.json"), "{\"type\": \"module\"}");
         Path watchdog = ParentWatchdog.install(directory);
-        Process app = start(new ProcessBuilder("node", "--require", watchdog.toString(), "-e", "console.log('loaded')")
+        Process app = start(new ProcessBuilder(TestNode.EXECUTABLE, "--require", watchdog.toString(), "-e", "console.log('loaded')")
                 .redirectErrorStream(true));
 
         assertEquals("loaded", reader(app).readLine());
@@ -111,7 +113,7 @@ class ParentWatchdogTest {
     }
 
     private ProcessBuilder node(Path watchdog, long watchedPid, String script) {
-        ProcessBuilder builder = new ProcessBuilder("node", "--require", watchdog.toString(), SCRIPTS.resolve(script).toString());
+        ProcessBuilder builder = new ProcessBuilder(TestNode.EXECUTABLE, "--require", watchdog.toString(), SCRIPTS.resolve(script).toString());
         builder.environment().put(ParentWatchdog.PARENT_PID_VARIABLE, Long.toString(watchedPid));
         builder.environment().put("PORT", "0");
         return builder;

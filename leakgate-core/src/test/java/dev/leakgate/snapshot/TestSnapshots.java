@@ -1,5 +1,7 @@
 package dev.leakgate.snapshot;
 
+import dev.leakgate.TestNode;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,7 +101,7 @@ public final class TestSnapshots {
     private static Path generate(Path script, Path output) {
         try {
             ProcessResult result = new ProcessExecutor()
-                    .command("node", "--expose-gc", script.toString(), output.toString())
+                    .command(TestNode.EXECUTABLE, "--expose-gc", script.toString(), output.toString())
                     .readOutput(true)
                     .redirectErrorStream(true)
                     .timeout(60, TimeUnit.SECONDS)
