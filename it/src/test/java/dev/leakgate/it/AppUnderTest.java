@@ -11,9 +11,12 @@ import dev.leakgate.process.LaunchSpec;
 import dev.leakgate.process.NodeLauncher;
 import dev.leakgate.snapshot.HeapSnapshotReader;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +33,8 @@ final class AppUnderTest {
     private static final Path APPS = Path.of(System.getProperty("leakgate.apps", "apps")).toAbsolutePath();
     /** The Node the apps run on: the build runs the suite once on the PATH's and once on each pinned line. */
     static final String NODE = System.getProperty("leakgate.testNode", "node");
+    /** Where the build installs the pinned Node lines (node-lines/), or absent where they are not installed. */
+    static final String NODE_LINES = System.getProperty("leakgate.nodeLines", "");
 
     private static final Console QUIET = new Console() {
         @Override
@@ -56,11 +61,40 @@ final class AppUnderTest {
     /** The same with a mix of requests and request counts of its own, for an app slower or heavier than most. */
     static GateResult judge(String script, Path output, List<RequestSpec> requests, int warmupRequests,
                             int requestsPerRound) {
-        LaunchSpec launch = new LaunchSpec(NODE, List.of(), APPS, script, List.of(), Map.of(), 0, "PORT",
+        return judge(NODE, APPS, script, output, requests, warmupRequests, requestsPerRound);
+    }
+
+    /** The same on a Node and an app directory of the caller's choosing. */
+    static GateResult judge(String node, Path directory, String script, Path output, List<RequestSpec> requests,
+                            int warmupRequests, int requestsPerRound) {
+        LaunchSpec launch = new LaunchSpec(node, List.of(), directory, script, List.of(), Map.of(), 0, "PORT",
                 requests.get(0).path(), Duration.ofSeconds(20), output.resolve("app.log"));
         GateConfig config = new GateConfig(launch, requests, 4, warmupRequests, ROUNDS, requestsPerRound,
                 Duration.ofSeconds(10), 0, 1.0, LeakThresholds.defaults(), KeepSnapshots.ON_FAILURE,
                 Duration.ofSeconds(180), output, null, false);
         return new Gate(new NodeLauncher(), new HeapSnapshotReader(), QUIET, Clock.systemUTC()).run(config);
+    }
+
+    /** The version {@code node --version} prints, as {@code [major, minor, patch]}. */
+    static int[] versionOf(String node) {
+        try {
+            Process process = new ProcessBuilder(node, "--version").redirectErrorStream(true).start();
+            String printed = new String(process.getInputStream().readAllBytes()).trim();
+            if (process.waitFor() != 0 || !printed.matches("v\\d+\\.\\d+\\.\\d+")) {
+                throw new IllegalStateException(node + " --version printed " + printed);
+            }
+            return Arrays.stream(printed.substring(1).split("\\.")).mapToInt(Integer::parseInt).toArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether {@code node} is at least {@code major.minor}. */
+    static boolean atLeast(String node, int major, int minor) {
+        int[] version = versionOf(node);
+        return version[0] > major || version[0] == major && version[1] >= minor;
     }
 }

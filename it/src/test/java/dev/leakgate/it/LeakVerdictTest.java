@@ -7,6 +7,7 @@ import dev.leakgate.gate.GateResult;
 import dev.leakgate.gate.Verdict;
 import dev.leakgate.load.RequestSpec;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -21,6 +23,7 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The verdict on real apps, one gate run each: every leak of {@code it/apps/leaks} fails as one leak, naming the line
@@ -33,6 +36,13 @@ class LeakVerdictTest {
 
     @TempDir
     Path output;
+
+    @BeforeAll
+    static void sayWhichNode() {
+        // The suite runs once per Node line: its report shows which one in the output of each class.
+        System.out.println("verdicts on Node " + Arrays.stream(AppUnderTest.versionOf(AppUnderTest.NODE))
+                .mapToObj(String::valueOf).collect(Collectors.joining(".")) + " (" + AppUnderTest.NODE + ")");
+    }
 
     @AfterEach
     void noProcessOutlivesTheRun() {
@@ -67,6 +77,19 @@ class LeakVerdictTest {
         assertEquals(title, leak.title());
         assertTrue(leak.retainerPath().text().matches(path), leak.retainerPath().text());
         assertTrue(leak.retainerPath().hops().size() <= 12, leak.retainerPath().text());
+    }
+
+    @Test
+    void typeScriptEntryScriptIsFixedAtItsOwnLine() {
+        assumeTrue(AppUnderTest.atLeast(AppUnderTest.NODE, 22, 18), "Node runs .ts files itself from 22.18 on");
+
+        GateResult result = AppUnderTest.judge("leaks/typescript/price-alerts.ts", output);
+
+        Leak leak = theOneFailingLeak(result);
+        assertFixSite("leaks/typescript/price-alerts.ts:17:3", leak);
+        assertEquals("priceFeed.on keeps notify() closures (+1.00 per request)", leak.title());
+        assertTrue(leak.retainerPath().text().startsWith("leaks/typescript/price-alerts.ts (module) › priceFeed "
+                + "(EventEmitter) › _events (Object) › ACME (Array)"), leak.retainerPath().text());
     }
 
     @Test

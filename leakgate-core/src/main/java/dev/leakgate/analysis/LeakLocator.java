@@ -27,8 +27,8 @@ import java.util.Set;
  *       functions on that stack, else anywhere in the container's module, the one the app passes when several do;</li>
  *   <li>the call the innermost app function makes into what allocated them ({@code setInterval(...)},
  *       {@code new JSDOM(...)}), a constructor of the leak's own objects not counting as that function;</li>
- *   <li>where that function defines the closures the leak keeps (a listener, a callback), with the call it hands
- *       them to;</li>
+ *   <li>where that function hands the closures the leak keeps to what keeps them (a listener registered, a callback
+ *       passed on), else where it defines them;</li>
  *   <li>failing an exact line, where that function starts.</li>
  * </ol>
  * When the mix has several requests and each was sent alone in a window of object ids, the ids of the leak's objects
@@ -367,12 +367,15 @@ public final class LeakLocator {
         return definitions.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
                 .map(defined -> {
                     // Pointed at by the call it is handed to when there is one: configBus.on('reload', function ...
-                    Optional<SourceProbe.SourceSite> call = probe.callAround(function, defined.line(), defined.column());
+                    // on the same line, else the function's own listener registration: priceFeed.on(symbol, notify)
+                    Optional<SourceProbe.SourceSite> call = probe.callAround(function, defined.line(), defined.column())
+                            .or(() -> probe.listenerRegistration(function));
+                    if (call.isPresent()) {
+                        return site(call.get(), FixSite.Kind.CLOSURE);
+                    }
                     CodeLocation at = new CodeLocation(scripts.displayName(function.scriptName()), defined.line() + 1,
-                            call.map(site -> site.column() + 1).orElse(defined.column() + 1));
-                    return new FixSite(at, name(function), FixSite.Kind.CLOSURE,
-                            call.map(SourceProbe.SourceSite::code).orElse(""),
-                            call.map(SourceProbe.SourceSite::callee).orElse(""));
+                            defined.column() + 1);
+                    return new FixSite(at, name(function), FixSite.Kind.CLOSURE, "", "");
                 });
     }
 

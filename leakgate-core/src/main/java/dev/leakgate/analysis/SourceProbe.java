@@ -43,6 +43,11 @@ public interface SourceProbe {
         public Optional<SourceSite> setUpOf(String packageName) {
             return Optional.empty();
         }
+
+        @Override
+        public Optional<SourceSite> listenerRegistration(TraceFrame function) {
+            return Optional.empty();
+        }
     };
 
     /**
@@ -66,6 +71,12 @@ public interface SourceProbe {
      * {@code configBus.on} for {@code configBus.on('reload', function onReload() ...)}.
      */
     Optional<SourceSite> callAround(TraceFrame function, int line, int column);
+
+    /**
+     * The call in the function (not in functions nested in it) that registers a listener: {@code priceFeed.on(...)},
+     * {@code addListener}, {@code once}, {@code addEventListener} and their kin; the first when there are several.
+     */
+    Optional<SourceSite> listenerRegistration(TraceFrame function);
 
     /**
      * Where the app sets up a package it loads: the first call of what it gets from {@code require('express-session')}

@@ -38,6 +38,9 @@ final class InspectorSourceProbe implements SourceProbe {
 
     /** Methods that add an element or entry to a collection. */
     private static final Set<String> ADDING = Set.of("set", "push", "add", "unshift", "splice", "append");
+    /** Methods that register a listener with an emitter or an event target. */
+    private static final Set<String> REGISTERING = Set.of("on", "once", "addListener", "prependListener",
+            "prependOnceListener", "addEventListener");
     /** Requests sent while the app may pause at a breakpoint. */
     private static final int PINPOINT_REQUESTS = 20;
     /** Pauses after which the breakpoints go: a place passed all the time would stall the app. */
@@ -117,6 +120,23 @@ final class InspectorSourceProbe implements SourceProbe {
                 }
             }
             return around;
+        }, Optional.empty());
+    }
+
+    @Override
+    public Optional<SourceSite> listenerRegistration(TraceFrame function) {
+        return ask(() -> {
+            String[] lines = source(Integer.toString(function.scriptId()));
+            for (BreakLocation location : locations(function)) {
+                if (location.isCall()) {
+                    String called = calleeAt(lineAt(lines, location.line()), location.column());
+                    if (called.contains(".") && REGISTERING.contains(lastName(called))) {
+                        return Optional.of(site(function.scriptId(), function.scriptName(), lines, location,
+                                name(function), called));
+                    }
+                }
+            }
+            return Optional.<SourceSite>empty();
         }, Optional.empty());
     }
 

@@ -156,7 +156,8 @@ public final class HtmlReport {
         int rank = firstRank;
         for (Leak leak : leaks) {
             FixSite site = leak.origin().fixSite();
-            page.append("<article class=\"leak\"><h3>").append(rank == 0 ? "" : rank++ + ". ");
+            page.append("<article class=\"leak ").append(leak.failing() ? "failing" : "reported").append("\"><h3>")
+                    .append(rank == 0 ? "" : rank++ + ". ");
             if (site != null) {
                 page.append("<code class=\"site\">").append(escape(site.location().text())).append("</code> ");
             }
@@ -211,7 +212,8 @@ public final class HtmlReport {
             case CALL -> where + ": it calls " + site.callee() + ", which makes the objects that stay.";
             case SETUP -> where + ": it sets up " + site.callee() + ", which keeps the objects though the app never "
                     + "hands them to it; the fix is in how it is set up (another store, a bound, an option).";
-            case CLOSURE -> where + ": it defines the function the leak keeps, once per request.";
+            case CLOSURE -> where + (site.callee().isEmpty() ? ": it defines the function the leak keeps, once per request."
+                    : ": it hands the function the leak keeps to " + site.callee() + ", once per request.");
             case FUNCTION -> where + ": this function makes the objects"
                     + (site.callee().isEmpty() ? "" : " (through " + site.callee() + ")")
                     + "; the exact line was not found, so this is where the function starts.";
