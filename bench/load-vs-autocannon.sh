@@ -2,6 +2,9 @@
 # leakgate's load generator against autocannon, on one Node hello-world, in alternating pairs.
 #
 #   bench/load-vs-autocannon.sh [PAIRS]        (default 5 pairs; CONNECTIONS=10 and DURATION=10 seconds by default)
+#   TEMPLATED=1 bench/load-vs-autocannon.sh    a fresh id in every request: leakgate's {{uuid}} against autocannon's
+#                                              own id replacement (-I). autocannon replaces [<id>] in bodies only and
+#                                              refuses it in a URL, so both POST /items {"id": "<a fresh id>"}
 #
 # Each pair runs `leakgate-cli.jar load URL --connections 10 --duration 10 --json` and `autocannon -c 10 -d 10 --json
 # URL`, taking turns at going first, and compares requests per second: leakgate's `requestsPerSecond`, autocannon's
@@ -36,24 +39,35 @@ done
 PORT=$(sed -n 's/^listening //p' "$WORK/server.out")
 [ -n "$PORT" ] || { echo "hello.js did not start" >&2; exit 2; }
 URL="http://127.0.0.1:$PORT/"
+LEAKGATE_URL=$URL
+LEAKGATE_ARGS=()
+AUTOCANNON_ARGS=()
+AUTOCANNON_URL=$URL
+if [ "${TEMPLATED:-0}" = 1 ]; then
+  LEAKGATE_URL="${URL}items"
+  LEAKGATE_ARGS=(--method POST --content-type application/json --body '{"id": "{{uuid}}"}')
+  AUTOCANNON_URL="${URL}items"
+  AUTOCANNON_ARGS=(-I -m POST -H content-type=application/json -b '{"id": "[<id>]"}')
+fi
 
 json_field() { # FILE EXPRESSION: evaluates EXPRESSION on the JSON object in FILE, bound to `r`
   node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); console.log(eval(process.argv[2]))' "$1" "$2"
 }
 
 run_leakgate() {
-  java -jar "$JAR" load "$URL" --connections "$CONNECTIONS" --duration "$SECONDS_PER_RUN" --json > "$WORK/leakgate.json"
+  java -jar "$JAR" load "$LEAKGATE_URL" "${LEAKGATE_ARGS[@]}" --connections "$CONNECTIONS" --duration "$SECONDS_PER_RUN" --json > "$WORK/leakgate.json"
   json_field "$WORK/leakgate.json" 'Math.round(r.requestsPerSecond)'
 }
 
 run_autocannon() {
-  "$AUTOCANNON" -c "$CONNECTIONS" -d "$SECONDS_PER_RUN" --json "$URL" > "$WORK/autocannon.json" 2> "$WORK/autocannon.err" \
+  "$AUTOCANNON" -c "$CONNECTIONS" -d "$SECONDS_PER_RUN" "${AUTOCANNON_ARGS[@]}" --json "$AUTOCANNON_URL" > "$WORK/autocannon.json" 2> "$WORK/autocannon.err" \
     || { cat "$WORK/autocannon.err" >&2; exit 2; }
   json_field "$WORK/autocannon.json" 'Math.round(r.requests.average)'
 }
 
 echo "leakgate load vs autocannon $(json_field "$BENCH/node_modules/autocannon/package.json" r.version):" \
-  "$CONNECTIONS connections, $SECONDS_PER_RUN s per run, $PAIRS pairs, Node $(node --version) hello-world at $URL"
+  "$CONNECTIONS connections, $SECONDS_PER_RUN s per run, $PAIRS pairs, Node $(node --version) hello-world:" \
+  "leakgate ${LEAKGATE_ARGS[*]} on $LEAKGATE_URL, autocannon ${AUTOCANNON_ARGS[*]} on $AUTOCANNON_URL"
 # Neither contender should meet a cold server.
 "$AUTOCANNON" -c "$CONNECTIONS" -d 2 "$URL" > /dev/null 2>&1
 

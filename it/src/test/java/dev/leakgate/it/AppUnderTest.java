@@ -4,11 +4,11 @@ import dev.leakgate.analysis.LeakThresholds;
 import dev.leakgate.gate.Console;
 import dev.leakgate.gate.Gate;
 import dev.leakgate.gate.GateConfig;
-import dev.leakgate.gate.GateResult;
-import dev.leakgate.gate.KeepSnapshots;
 import dev.leakgate.load.RequestSpec;
 import dev.leakgate.process.LaunchSpec;
 import dev.leakgate.process.NodeLauncher;
+import dev.leakgate.result.GateResult;
+import dev.leakgate.settings.KeepSnapshots;
 import dev.leakgate.snapshot.HeapSnapshotReader;
 
 import java.io.IOException;
@@ -36,20 +36,6 @@ final class AppUnderTest {
     /** Where the build installs the pinned Node lines (node-lines/), or absent where they are not installed. */
     static final String NODE_LINES = System.getProperty("leakgate.nodeLines", "");
 
-    private static final Console QUIET = new Console() {
-        @Override
-        public void info(String message) {
-        }
-
-        @Override
-        public void warn(String message) {
-        }
-
-        @Override
-        public void appOutput(String line) {
-        }
-    };
-
     private AppUnderTest() {
     }
 
@@ -67,12 +53,32 @@ final class AppUnderTest {
     /** The same on a Node and an app directory of the caller's choosing. */
     static GateResult judge(String node, Path directory, String script, Path output, List<RequestSpec> requests,
                             int warmupRequests, int requestsPerRound) {
-        LaunchSpec launch = new LaunchSpec(node, List.of(), directory, script, List.of(), Map.of(), 0, "PORT",
-                requests.get(0).path(), Duration.ofSeconds(20), output.resolve("app.log"));
+        return judge(node, directory, script, Map.of(), output, new Workload(requests, List.of(), false),
+                warmupRequests, requestsPerRound, Console.NONE);
+    }
+
+    /** What the load does: the requests of the mix, the setup requests before it, whether cookies are kept. */
+    record Workload(List<RequestSpec> requests, List<RequestSpec> setupRequests, boolean cookies) {
+    }
+
+    /** A workload of its own, the app's environment, and a console to read what the run says. */
+    static GateResult judge(String script, Map<String, String> environment, Path output, Workload workload,
+                            Console console) {
+        return judge(NODE, APPS, script, environment, output, workload, WARMUP_REQUESTS, REQUESTS_PER_ROUND, console);
+    }
+
+    private static GateResult judge(String node, Path directory, String script, Map<String, String> environment,
+                                    Path output, Workload workload, int warmupRequests, int requestsPerRound,
+                                    Console console) {
+        List<RequestSpec> requests = workload.requests();
+        // Ready once the app answers at all: a path behind a login answers 401 until the setup requests ran.
+        LaunchSpec launch = new LaunchSpec(node, List.of(), directory, script, List.of(), environment, 0, "PORT",
+                workload.setupRequests().isEmpty() ? requests.get(0).path().replace("{{seq}}", "0") : "/",
+                Duration.ofSeconds(20), output.resolve("app.log"));
         GateConfig config = new GateConfig(launch, requests, 4, warmupRequests, ROUNDS, requestsPerRound,
                 Duration.ofSeconds(10), 0, 1.0, LeakThresholds.defaults(), KeepSnapshots.ON_FAILURE,
-                Duration.ofSeconds(180), output, null, false);
-        return new Gate(new NodeLauncher(), new HeapSnapshotReader(), QUIET, Clock.systemUTC()).run(config);
+                Duration.ofSeconds(180), output, null, false, workload.setupRequests(), workload.cookies(), true);
+        return new Gate(new NodeLauncher(), new HeapSnapshotReader(), console, Clock.systemUTC()).run(config);
     }
 
     /** The version {@code node --version} prints, as {@code [major, minor, patch]}. */

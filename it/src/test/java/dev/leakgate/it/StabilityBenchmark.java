@@ -1,8 +1,8 @@
 package dev.leakgate.it;
 
 import dev.leakgate.analysis.Leak;
-import dev.leakgate.gate.GateResult;
-import dev.leakgate.gate.Verdict;
+import dev.leakgate.result.GateResult;
+import dev.leakgate.result.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,7 @@
 package dev.leakgate.analysis;
 
 import dev.leakgate.snapshot.ConstructorTotal;
-import dev.leakgate.snapshot.HeapSnapshot;
+import dev.leakgate.snapshot.HeapSummary;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -27,7 +27,7 @@ public record Census(String label, int nodeCount, long totalSize, int maxObjectI
     }
 
     /** Reduces a snapshot read in either mode (collections are told by their owned reference counts). */
-    public static Census of(String label, HeapSnapshot snapshot) {
+    public static Census of(String label, HeapSummary snapshot) {
         Map<String, ConstructorTotal> byName = new HashMap<>();
         for (ConstructorTotal total : snapshot.constructors()) {
             byName.put(total.name(), total);
@@ -36,7 +36,7 @@ public record Census(String label, int nodeCount, long totalSize, int maxObjectI
                 collections(snapshot));
     }
 
-    private static Map<Integer, CollectionSize> collections(HeapSnapshot snapshot) {
+    private static Map<Integer, CollectionSize> collections(HeapSummary snapshot) {
         Map<Integer, CollectionSize> collections = new HashMap<>();
         for (int node = 0; node < snapshot.nodeCount(); node++) {
             // Only JavaScript objects: arrays, Maps, Sets and objects used as dictionaries are all of this type.

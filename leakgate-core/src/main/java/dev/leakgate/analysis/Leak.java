@@ -68,6 +68,12 @@ public record Leak(String id, String thread, Judgement judgement, double accepte
                 growthPerRequest, retainedSize, origin, objects);
     }
 
+    /** The same leak in another thread's heap: its id then names the thread too, so that it stays apart. */
+    public Leak onThread(String name) {
+        return new Leak(name.equals(MAIN_THREAD) ? id : name + " " + id, name, judgement, acceptedGrowthPerRequest,
+                findings, subject, retainerPath, pathShare, growthPerRequest, retainedSize, origin, objects);
+    }
+
     public Leak withOrigin(LeakOrigin measured) {
         return new Leak(id, thread, judgement, acceptedGrowthPerRequest, findings, subject, retainerPath, pathShare,
                 growthPerRequest, retainedSize, measured, objects);

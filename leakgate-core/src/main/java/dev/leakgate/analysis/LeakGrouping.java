@@ -2,6 +2,7 @@ package dev.leakgate.analysis;
 
 import dev.leakgate.snapshot.HeapSnapshot;
 import dev.leakgate.snapshot.ObjectIds;
+import dev.leakgate.snapshot.RetainerPath;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,6 +57,8 @@ final class LeakGrouping {
     private final int[] memberOf;
     /** Per node walked, the outermost finding object on its dominator chain, or -1. */
     private final int[] outermost;
+    /** Per finding, the first of the alike collections it is one of (see {@link #kinCollections}); else itself. */
+    private final int[] kin;
 
     private LeakGrouping(List<Growth> growths, HeapSnapshot last, int baselineMaxId) {
         this.growths = growths;
@@ -65,13 +68,38 @@ final class LeakGrouping {
         this.outermost = new int[last.nodeCount()];
         Arrays.fill(memberOf, NONE);
         Arrays.fill(outermost, UNKNOWN);
+        this.kin = kinCollections(growths, last);
         for (int g = 0; g < growths.size(); g++) {
             for (int node : ownNodes(growths.get(g))) {
                 if (memberOf[node] == NONE) {
-                    memberOf[node] = g;
+                    memberOf[node] = kin[g];
                 }
             }
         }
+    }
+
+    /**
+     * Collections of one constructor reached the same way but for which element or entry they are (a history array
+     * per session, a queue per connection) grow each by a share of the requests: one cause, as one collection
+     * growing by all of them would be. Per finding, the first of its kin.
+     */
+    private static int[] kinCollections(List<Growth> growths, HeapSnapshot last) {
+        int[] kin = new int[growths.size()];
+        Map<String, Integer> firstOfKind = new HashMap<>();
+        for (int g = 0; g < growths.size(); g++) {
+            kin[g] = g;
+            int collection = growths.get(g).collection();
+            if (collection >= 0) {
+                StringBuilder way = new StringBuilder(last.constructorOf(collection));
+                for (RetainerPath.Step step : last.shortestRetainerPath(collection).steps()) {
+                    boolean slot = step.edgeType().equals("element") || step.edgeName().matches("\\d+");
+                    way.append(" > ").append(slot ? "#" : step.edgeName()).append(' ').append(step.constructor());
+                }
+                Integer first = firstOfKind.putIfAbsent(way.toString(), g);
+                kin[g] = first == null ? g : first;
+            }
+        }
+        return kin;
     }
 
     /**
@@ -105,7 +133,7 @@ final class LeakGrouping {
             }
         }
         int[] root = roots(decided);
-        int[] cause = entangled(root);
+        int[] cause = withKin(entangled(root), root);
         if (settleSplit(owner, keepers, root, cause)) {
             root = roots(owner);
         }
@@ -121,6 +149,17 @@ final class LeakGrouping {
         List<Group> groups = new ArrayList<>();
         membersByCause.forEach((c, members) -> groups.add(new Group(rootsByCause.get(c), members)));
         return groups;
+    }
+
+    /** The causes with every collection in the cause of its first kin. */
+    private int[] withKin(int[] cause, int[] root) {
+        int[] joined = cause.clone();
+        for (int g = 0; g < joined.length; g++) {
+            if (kin[g] != g) {
+                joined[g] = cause[root[kin[g]]];
+            }
+        }
+        return joined;
     }
 
     /** For each other finding that keeps some of this one's sampled objects alive, how many. */

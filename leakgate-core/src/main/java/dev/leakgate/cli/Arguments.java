@@ -45,6 +45,11 @@ final class Arguments {
         return List.copyOf(positional);
     }
 
+    /** The names of the options given, in no particular order. */
+    Set<String> optionNames() {
+        return Set.copyOf(options.keySet());
+    }
+
     boolean flag(String name) {
         consumed.add(name);
         return flags.contains(name);

@@ -2,19 +2,20 @@ package dev.leakgate.cli;
 
 import dev.leakgate.analysis.Leak;
 import dev.leakgate.analysis.LeakLocator;
-import dev.leakgate.analysis.SourceProbe;
 import dev.leakgate.analysis.LeakThresholds;
 import dev.leakgate.analysis.ScriptCatalog;
 import dev.leakgate.analysis.SeriesAnalyzer;
-import dev.leakgate.cli.SnapshotSeriesFiles.SnapshotSeries;
-import dev.leakgate.gate.GateResult;
-import dev.leakgate.gate.HeapTimeline;
-import dev.leakgate.gate.Setting;
-import dev.leakgate.gate.SnapshotInfo;
-import dev.leakgate.gate.Verdict;
-import dev.leakgate.gate.Verdicts;
+import dev.leakgate.analysis.SnapshotSeries;
+import dev.leakgate.analysis.SourceProbe;
 import dev.leakgate.report.LeaksTable;
 import dev.leakgate.report.ReportWriter;
+import dev.leakgate.result.GateResult;
+import dev.leakgate.result.HeapTimeline;
+import dev.leakgate.result.Setting;
+import dev.leakgate.result.SnapshotInfo;
+import dev.leakgate.result.Verdict;
+import dev.leakgate.result.Verdicts;
+import dev.leakgate.settings.Parameters;
 import dev.leakgate.snapshot.HeapSnapshot;
 
 import java.io.IOException;
@@ -33,7 +34,6 @@ import java.util.Map;
  */
 final class CompareCommand implements Command {
 
-    private static final int DEFAULT_REQUESTS_PER_ROUND = 2000;
     private static final long MB = 1024 * 1024;
 
     private final SnapshotSeriesFiles seriesFiles = new SnapshotSeriesFiles();
@@ -46,7 +46,7 @@ final class CompareCommand implements Command {
     @Override
     public int run(Arguments arguments, PrintStream out, PrintStream err) throws UsageException {
         List<Path> files = arguments.positional().stream().map(Path::of).toList();
-        int requestsPerRound = arguments.intOption("requests-per-round", DEFAULT_REQUESTS_PER_ROUND);
+        int requestsPerRound = arguments.intOption("requests-per-round", Parameters.DEFAULT_REQUESTS_PER_ROUND);
         Path outputDirectory = Path.of(arguments.option("out").orElse("leakgate-report"));
         arguments.rejectUnknown();
         if (files.size() < 2) {
@@ -76,6 +76,9 @@ final class CompareCommand implements Command {
             err.println("leakgate compare: interrupted");
             return Main.ERROR;
         } catch (OutOfMemoryError e) {
+            if (SizedJvm.isSizedJvm()) {
+                return SizedJvm.OUT_OF_MEMORY;
+            }
             err.println("leakgate compare: out of memory with a Java heap of " + Runtime.getRuntime().maxMemory() / MB
                     + " MB: run java with a larger -Xmx (1.3 times the size of the last snapshot file is plenty)");
             return Main.ERROR;

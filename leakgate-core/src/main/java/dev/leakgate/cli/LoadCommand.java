@@ -1,11 +1,12 @@
 package dev.leakgate.cli;
 
-import dev.leakgate.gate.Verdicts;
 import dev.leakgate.load.LoadGenerator;
 import dev.leakgate.load.LoadProgress;
 import dev.leakgate.load.PhaseResult;
 import dev.leakgate.load.RequestSpec;
 import dev.leakgate.report.JsonReport;
+import dev.leakgate.result.Verdicts;
+import dev.leakgate.settings.Parameters;
 import dev.leakgate.text.DurationText;
 import dev.leakgate.text.NumberText;
 
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,7 +26,6 @@ import java.util.Set;
  */
 final class LoadCommand implements Command {
 
-    private static final int DEFAULT_CONNECTIONS = 10;
     /** As long as autocannon runs by default, so that the two compare without options. */
     private static final double DEFAULT_SECONDS = 10;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
@@ -32,7 +33,8 @@ final class LoadCommand implements Command {
 
     @Override
     public String usage() {
-        return "load URL [--connections N] [--requests N | --duration SECONDS] [--rate R] [--json]";
+        return "load URL [--method M] [--body TEXT] [--content-type TYPE] [--connections N] [--requests N | --duration "
+                + "SECONDS] [--rate R] [--json]";
     }
 
     @Override
@@ -43,17 +45,27 @@ final class LoadCommand implements Command {
     @Override
     public int run(Arguments arguments, PrintStream out, PrintStream err) throws UsageException {
         List<String> urls = arguments.positional();
-        int connections = arguments.intOption("connections", DEFAULT_CONNECTIONS);
+        int connections = arguments.intOption("connections", Parameters.DEFAULT_CONNECTIONS);
         boolean counted = arguments.option("requests").isPresent();
         int requests = arguments.intOption("requests", 0);
         Optional<Double> seconds = arguments.decimalOption("duration");
         double rate = arguments.decimalOption("rate").orElse(0.0);
         boolean json = arguments.flag("json");
+        String method = arguments.option("method").orElse("GET");
+        Optional<String> body = arguments.option("body");
+        Optional<String> contentType = arguments.option("content-type");
         arguments.rejectUnknown();
         if (urls.size() != 1) {
             throw new UsageException("needs exactly one URL, e.g. http://127.0.0.1:3000/");
         }
         Target target = Target.parse(urls.get(0));
+        RequestSpec request;
+        try {
+            request = new RequestSpec(method, target.path(), Map.of(), body.orElse(null), contentType.orElse(null));
+            request.requireTemplatesFilled(System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         if (counted && seconds.isPresent()) {
             throw new UsageException("--requests and --duration exclude each other: give a number of requests or a time");
         }
@@ -65,11 +77,11 @@ final class LoadCommand implements Command {
         }
         Duration duration = Duration.ofNanos(Math.round(seconds.orElse(DEFAULT_SECONDS) * 1e9));
 
-        try (LoadGenerator load = new LoadGenerator(target.base(), List.of(RequestSpec.get(target.path())), connections,
+        try (LoadGenerator load = new LoadGenerator(target.base(), List.of(request), connections,
                 REQUEST_TIMEOUT, rate)) {
             LoadProgress progress = json ? LoadProgress.NONE : snapshot -> err.println(Verdicts.describeProgress(snapshot));
             if (!json) {
-                out.println("GET " + target + " over " + connections + " connection" + (connections == 1 ? "" : "s")
+                out.println(method + " " + target + " over " + connections + " connection" + (connections == 1 ? "" : "s")
                         + (counted ? ", " + NumberText.count(requests) + " requests"
                                    : " for " + DurationText.of(duration))
                         + (rate > 0 ? " at " + NumberText.decimal(rate) + " req/s" : ""));
@@ -95,21 +107,26 @@ final class LoadCommand implements Command {
     /** The URL split the way the generator takes it: where the server is, and the request's path and query. */
     private record Target(URI base, String path) {
 
+        /** The path is taken as written, so that it may hold templates such as {@code {{uuid}}}. */
         static Target parse(String url) throws UsageException {
+            int authorityStart = url.indexOf("://");
+            if (authorityStart < 0 || !url.substring(0, authorityStart).equalsIgnoreCase("http")) {
+                throw new UsageException("needs an http:// URL with a host, e.g. http://127.0.0.1:3000/, got: " + url);
+            }
+            int pathStart = url.indexOf('/', authorityStart + 3);
+            String base = pathStart < 0 ? url : url.substring(0, pathStart);
+            String path = pathStart < 0 ? "/" : url.substring(pathStart);
             URI uri;
             try {
-                uri = new URI(url);
+                uri = new URI(base);
             } catch (URISyntaxException e) {
                 throw new UsageException("not a URL: " + url + " (" + e.getReason() + ")");
             }
-            if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getRawAuthority() == null) {
+            if (uri.getRawAuthority() == null || uri.getRawPath() != null && !uri.getRawPath().isEmpty()
+                    || uri.getRawQuery() != null) {
                 throw new UsageException("needs an http:// URL with a host, e.g. http://127.0.0.1:3000/, got: " + url);
             }
-            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-            if (uri.getRawQuery() != null) {
-                path += "?" + uri.getRawQuery();
-            }
-            return new Target(URI.create(uri.getScheme() + "://" + uri.getRawAuthority()), path);
+            return new Target(uri, path);
         }
 
         @Override

@@ -1,13 +1,17 @@
 package dev.leakgate.cli;
 
+import dev.leakgate.settings.Parameter;
+import dev.leakgate.settings.Parameters;
+
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
- * {@code java -jar leakgate-cli.jar <command> ...}: the gate's parts on their own, for snapshots taken
- * elsewhere and for load on any URL. Exit codes: 0 pass, 1 leak, 2 error.
+ * {@code java -jar leakgate-cli.jar <command> ...}: the gate without Maven, its analysis for snapshots taken
+ * elsewhere, and its load generator for any URL. Exit codes: 0 pass, 1 leak or crash, 2 error.
  */
 public final class Main {
 
@@ -23,17 +27,27 @@ public final class Main {
         this.out = out;
         this.err = err;
         this.commands = Map.of(
+                "check", new CheckCommand(),
                 "compare", new CompareCommand(),
                 "load", new LoadCommand());
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("compare") && SizedJvm.wanted()) {
+            OptionalInt sized = SizedJvm.run(args);
+            if (sized.isPresent()) {
+                System.exit(sized.getAsInt());
+            }
+        }
         System.exit(new Main(System.out, System.err).run(args));
     }
 
     public int run(String... args) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             usage(args.length == 0 ? err : out);
+            if (args.length > 0) {
+                parameters(out);
+            }
             return args.length == 0 ? ERROR : PASS;
         }
         Command command = commands.get(args[0]);
@@ -59,5 +73,17 @@ public final class Main {
     private void usage(PrintStream stream) {
         stream.println("usage: java -jar leakgate-cli.jar <command> ...");
         commands.values().stream().map(Command::usage).sorted().forEach(line -> stream.println("  " + line));
+        stream.println("  help");
+    }
+
+    /** The parameters of {@code check}, with the defaults the Maven goal has too. */
+    private static void parameters(PrintStream stream) {
+        stream.println();
+        stream.println("check's parameters, the Maven goal's too: a flag each, or a key of the --config JSON file "
+                + "(the name in brackets); lists comma-separated as flags, maps only in the file");
+        for (Parameter<?> parameter : Parameters.ALL) {
+            stream.printf("  --%-32s default: %s%n      %s%n", parameter.flag() + " [" + parameter.name() + "]",
+                    parameter.defaultText(), parameter.meaning());
+        }
     }
 }

@@ -5,6 +5,7 @@ import dev.leakgate.inspector.InspectorTargets;
 import dev.leakgate.process.AttachedApp;
 import dev.leakgate.process.LaunchException;
 import dev.leakgate.process.LaunchSpec;
+import dev.leakgate.result.Verdict;
 
 import java.net.InetAddress;
 import java.net.URI;

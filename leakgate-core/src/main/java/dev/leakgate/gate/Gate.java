@@ -6,6 +6,10 @@ import dev.leakgate.process.LaunchSpec;
 import dev.leakgate.process.NodeApp;
 import dev.leakgate.process.NodeLauncher;
 import dev.leakgate.process.RunningApp;
+import dev.leakgate.result.GateResult;
+import dev.leakgate.result.Verdict;
+import dev.leakgate.result.Verdicts;
+import dev.leakgate.settings.KeepSnapshots;
 import dev.leakgate.snapshot.HeapSnapshotReader;
 
 import java.io.IOException;
@@ -53,7 +57,8 @@ public final class Gate {
             try (app) {
                 leaks = new MeasuredRun(config, app, reader, console, clock, measured, watchdog, started).measure();
             }
-            result = finish(Verdicts.verdictOf(leaks), Verdicts.explain(leaks, config), leaks, List.of(), measured,
+            result = finish(Verdicts.verdictOf(leaks), Verdicts.explainSeries(leaks, config.rounds(), config.requestsPerRound(),
+                    config.thresholds().maxObjectsPerRequest()), leaks, List.of(), measured,
                     config, started);
         } catch (RunStopped stopped) {
             result = finish(stopped.verdict(), stopped.getMessage(), List.of(), stopped.appLogTail(), measured, config, started);

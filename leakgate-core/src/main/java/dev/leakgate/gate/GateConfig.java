@@ -4,6 +4,8 @@ import dev.leakgate.analysis.LeakThresholds;
 import dev.leakgate.load.LoadGenerator;
 import dev.leakgate.load.RequestSpec;
 import dev.leakgate.process.LaunchSpec;
+import dev.leakgate.result.Setting;
+import dev.leakgate.settings.KeepSnapshots;
 import dev.leakgate.text.DurationText;
 
 import java.nio.file.Path;
@@ -14,9 +16,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Everything one gate run needs. Validated here, once, with messages that name the parameter the user
- * wrote, so that a bad value is refused before anything starts; the launch settings are checked by
- * {@link LaunchSpec} itself.
+ * Everything one gate run needs, in the gate's own terms; made from checked {@code Settings} by the run's entry
+ * point.
  *
  * @param launch           how to start the app; in attach mode only its working directory (where script paths in
  *                         findings are relative to), readyPath and startupTimeout count
@@ -26,23 +27,22 @@ import java.util.stream.Collectors;
 public record GateConfig(LaunchSpec launch, List<RequestSpec> requests, int connections, int warmupRequests,
                          int rounds, int requestsPerRound, Duration requestTimeout, double rate, double maxErrorRate,
                          LeakThresholds thresholds, KeepSnapshots keepSnapshots, Duration timeout,
-                         Path outputDirectory, AttachSpec attach, boolean showStringValues) {
+                         Path outputDirectory, AttachSpec attach, boolean showStringValues,
+                         List<RequestSpec> setupRequests, boolean cookies, boolean measureWorkers) {
 
     public GateConfig {
-        require(attach != null || (launch.script() != null && !launch.script().isBlank()),
-                "set script: the app's entry script, relative to " + launch.workingDirectory()
-                        + " (or baseUrl and inspectorUrl to attach to an app started elsewhere)");
         requests = List.copyOf(requests);
-        require(!requests.isEmpty(), "requests must list at least one request");
-        require(connections >= 1 && connections <= LoadGenerator.MAX_CONNECTIONS,
-                "connections must be between 1 and " + LoadGenerator.MAX_CONNECTIONS + ", was " + connections);
-        require(warmupRequests >= 0, "warmupRequests must be 0 or more, was " + warmupRequests);
-        require(rounds >= 2, "rounds must be at least 2 (growth has to repeat to count as a leak), was " + rounds);
-        require(requestsPerRound >= 1, "requestsPerRound must be at least 1, was " + requestsPerRound);
-        requirePositive("requestTimeout", requestTimeout);
-        require(rate >= 0 && !Double.isInfinite(rate), "rate must be 0 (as fast as the connections go) or a number of requests per second, was " + rate);
-        require(maxErrorRate >= 0 && maxErrorRate <= 100, "maxErrorRate is a percentage from 0 to 100, was " + maxErrorRate);
-        requirePositive("timeout", timeout);
+        setupRequests = List.copyOf(setupRequests);
+    }
+
+    /** A run of plain requests: no setup requests, no cookies, workers measured. */
+    public GateConfig(LaunchSpec launch, List<RequestSpec> requests, int connections, int warmupRequests, int rounds,
+                      int requestsPerRound, Duration requestTimeout, double rate, double maxErrorRate,
+                      LeakThresholds thresholds, KeepSnapshots keepSnapshots, Duration timeout, Path outputDirectory,
+                      AttachSpec attach, boolean showStringValues) {
+        this(launch, requests, connections, warmupRequests, rounds, requestsPerRound, requestTimeout, rate,
+                maxErrorRate, thresholds, keepSnapshots, timeout, outputDirectory, attach, showStringValues, List.of(),
+                false, true);
     }
 
     /**
@@ -65,6 +65,10 @@ public record GateConfig(LaunchSpec launch, List<RequestSpec> requests, int conn
         settings.add(new Setting("readyPath", launch.readyPath()));
         settings.add(new Setting("requests", requests.stream()
                 .map(request -> request.method() + " " + request.path()).collect(Collectors.joining(", "))));
+        settings.add(new Setting("setupRequests", setupRequests.stream()
+                .map(request -> request.method() + " " + request.path()).collect(Collectors.joining(", "))));
+        settings.add(new Setting("cookies", cookies ? "kept per connection" : ""));
+        settings.add(new Setting("measureWorkers", Boolean.toString(measureWorkers)));
         settings.add(new Setting("connections", Integer.toString(connections)));
         settings.add(new Setting("warmupRequests", Integer.toString(warmupRequests)));
         settings.add(new Setting("rounds", Integer.toString(rounds)));
@@ -83,16 +87,5 @@ public record GateConfig(LaunchSpec launch, List<RequestSpec> requests, int conn
 
     public boolean attaching() {
         return attach != null;
-    }
-
-    private static void requirePositive(String parameter, Duration duration) {
-        require(duration != null && duration.compareTo(Duration.ZERO) > 0,
-                parameter + " must be positive, was " + (duration == null ? "none" : DurationText.of(duration)));
-    }
-
-    private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new InvalidConfigurationException(message);
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.leakgate.gate;
 
 import dev.leakgate.inspector.InspectorException;
 import dev.leakgate.inspector.InspectorSession;
+import dev.leakgate.result.HeapTimeline;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package dev.leakgate.gate;
 
 import dev.leakgate.analysis.Leak;
-import dev.leakgate.analysis.LeakLocator;
 import dev.leakgate.analysis.LeakLocator.RequestWindow;
+import dev.leakgate.analysis.LeakLocator;
 import dev.leakgate.analysis.LeakOrigin;
 import dev.leakgate.analysis.ScriptCatalog;
 import dev.leakgate.analysis.StackFrame;
@@ -13,6 +13,8 @@ import dev.leakgate.load.LoadGenerator;
 import dev.leakgate.load.LoadProgress;
 import dev.leakgate.load.PhaseResult;
 import dev.leakgate.load.RequestSpec;
+import dev.leakgate.result.HeapTimeline;
+import dev.leakgate.result.Verdicts;
 import dev.leakgate.snapshot.HeapSnapshot;
 import dev.leakgate.snapshot.ReadMode;
 import dev.leakgate.snapshot.SourceLocation;

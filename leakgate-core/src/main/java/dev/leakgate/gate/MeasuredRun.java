@@ -4,15 +4,19 @@ import dev.leakgate.analysis.Census;
 import dev.leakgate.analysis.Leak;
 import dev.leakgate.analysis.ScriptCatalog;
 import dev.leakgate.analysis.SeriesAnalyzer;
+import dev.leakgate.analysis.SnapshotSeries;
 import dev.leakgate.inspector.InspectorSession;
 import dev.leakgate.load.LoadGenerator;
 import dev.leakgate.load.PhaseResult;
+import dev.leakgate.load.SetupFailedException;
 import dev.leakgate.process.LastWords;
 import dev.leakgate.process.RunningApp;
-import dev.leakgate.snapshot.Comparison;
+import dev.leakgate.result.HeapTimeline;
+import dev.leakgate.result.Verdict;
+import dev.leakgate.result.Verdicts;
 import dev.leakgate.snapshot.HeapSnapshot;
 import dev.leakgate.snapshot.HeapSnapshotReader;
-import dev.leakgate.snapshot.ObjectIds;
+import dev.leakgate.snapshot.HeapSummary;
 import dev.leakgate.snapshot.ReadMode;
 import dev.leakgate.snapshot.SourceLocation;
 import dev.leakgate.text.DurationText;
@@ -23,6 +27,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -62,8 +68,8 @@ final class MeasuredRun {
 
     List<Leak> measure() throws RunStopped {
         try (InspectorSession session = InspectorSession.connect(app.inspectorUrl(), CALL_TIMEOUT);
-             LoadGenerator load = new LoadGenerator(app.baseUrl(), config.requests(), config.connections(),
-                     config.requestTimeout(), config.rate())) {
+             LoadGenerator load = new LoadGenerator(app.baseUrl(), config.requests(), config.setupRequests(),
+                     config.cookies(), System.getenv(), config.connections(), config.requestTimeout(), config.rate())) {
             // A script that ends or calls process.exit() would otherwise hang on "Waiting for the debugger".
             app.onWaitingForDebugger(session::close);
             return measure(session, load);
@@ -75,6 +81,9 @@ final class MeasuredRun {
     private List<Leak> measure(InspectorSession session, LoadGenerator load)
             throws IOException, InterruptedException, RunStopped {
         session.enableDomains();
+        if (config.measureWorkers()) {
+            session.attachToWorkers();
+        }
         measured.nodeVersion(session.evaluate("process.version"));
         try (HeapSampler heap = new HeapSampler(session, clock)) {
             try {
@@ -87,23 +96,45 @@ final class MeasuredRun {
 
     private List<Leak> measure(InspectorSession session, LoadGenerator load, HeapSampler heap)
             throws IOException, InterruptedException, RunStopped {
+        WorkerThreads workers = new WorkerThreads(config, session, capture, console);
+        try {
+            List<Leak> leaks = new ArrayList<>(measureMainThread(session, load, heap, workers));
+            leaks.addAll(workers.leaks(load, config.launch().workingDirectory()));
+            // Failing leaks first, whichever thread they are in; each thread's order kept.
+            leaks.sort(Comparator.comparing(leak -> !leak.failing()));
+            return leaks;
+        } finally {
+            workers.close();
+        }
+    }
+
+    private List<Leak> measureMainThread(InspectorSession session, LoadGenerator load, HeapSampler heap,
+                                         WorkerThreads workers) throws IOException, InterruptedException, RunStopped {
+        setUp(load);
         if (config.warmupRequests() > 0) {
             runPhase("warm-up", config.warmupRequests(), load, heap);
         }
-        ObjectIds baseline = ObjectIds.of(snapshot(0, "baseline", ReadMode.SUMMARY, session, heap));
-        HeapSnapshot last = null;
+        SnapshotSeries series = SnapshotSeries.ofTheMeasuredApp();
+        counted(series.addBaseline("baseline", snapshot(0, "baseline", ReadMode.SUMMARY, session, heap)));
+        workers.baseline();
         for (int round = 1; round <= config.rounds(); round++) {
             runPhase("round " + round, config.requestsPerRound(), load, heap);
-            ReadMode mode = round == config.rounds() ? ReadMode.GRAPH : ReadMode.SUMMARY;
-            last = snapshot(round, "round " + round, mode, session, heap);
+            String label = "round " + round;
+            // Only the last one is kept with its graph, for retainer paths and retained sizes.
+            counted(round < config.rounds()
+                    ? series.add(series.censusOf(label, snapshot(round, label, ReadMode.SUMMARY, session, heap)))
+                    : series.addLast(label, snapshot(round, label, ReadMode.GRAPH, session, heap)));
+            workers.round(round, round == config.rounds());
         }
         measured.startPhase("analysis");
-        measured.comparison(Comparison.between(baseline, last).rows());
+        measured.comparison(series.comparison().rows());
+        HeapSnapshot last = series.last();
+        series.releaseLast();
         ScriptCatalog scripts = new ScriptCatalog(session.scriptUrls(), config.launch().workingDirectory());
         List<Leak> leaks = new SeriesAnalyzer(config.thresholds(), scripts)
-                .analyze(measured.censuses(), last, config.requestsPerRound());
+                .analyze(series.censuses(), last, config.requestsPerRound());
         if (config.showStringValues()) {
-            leaks = StringSamples.attach(leaks, last, measured.censuses().get(0).maxObjectId());
+            leaks = StringSamples.attach(leaks, last, series.censuses().get(0).maxObjectId());
         }
         if (leaks.stream().noneMatch(Leak::failing)) {
             return leaks;
@@ -117,6 +148,22 @@ final class MeasuredRun {
         console.info("Diagnosis took " + DurationText.of(Duration.between(started, clock.instant()).minus(runSoFar))
                 + ", after " + DurationText.of(runSoFar) + " up to the verdict");
         return diagnosed;
+    }
+
+    /** The setup requests on every connection, before anything is measured. */
+    private void setUp(LoadGenerator load) throws InterruptedException, RunStopped {
+        if (config.setupRequests().isEmpty()) {
+            return;
+        }
+        measured.startPhase("setup");
+        try {
+            load.setUp();
+        } catch (SetupFailedException e) {
+            throw new RunStopped(Verdict.ERROR, e.getMessage() + ": the run needs what it sets up. Check "
+                    + "setupRequests (and cookies, if the app keeps a session)", app.lastLines());
+        }
+        console.info("setup: " + config.setupRequests().size() + " request" + (config.setupRequests().size() == 1
+                ? "" : "s") + " on each of " + config.connections() + " connections");
     }
 
     private void runPhase(String phase, int requests, LoadGenerator load, HeapSampler heap)
@@ -137,24 +184,23 @@ final class MeasuredRun {
         }
     }
 
-    /**
-     * Takes, reads and counts one snapshot. Only the last one is kept with its graph, for retainer paths and
-     * retained sizes; a summary still has what its census needs.
-     */
-    private HeapSnapshot snapshot(int index, String label, ReadMode mode, InspectorSession session, HeapSampler heap)
-            throws IOException, InterruptedException {
+    private void counted(Census census) {
+        measured.add(census);
+        console.info("Snapshot " + census.label() + ": " + NumberText.count(census.nodeCount()) + " objects, "
+                + NumberText.bytes(census.totalSize()) + " in " + DurationText.of(lastSnapshotTime));
+    }
+
+    /** Takes and reads one snapshot. */
+    private <S extends HeapSummary> S snapshot(int index, String label, ReadMode<S> mode, InspectorSession session,
+                                               HeapSampler heap) throws IOException, InterruptedException {
         measured.startPhase("snapshot " + label);
         Path file = capture.file("s" + index + "-" + label.replace(' ', '-'));
         Instant start = clock.instant();
         heap.mark(HeapTimeline.MarkKind.GC, "GC");
         session.collectGarbage();
         heap.mark(HeapTimeline.MarkKind.SNAPSHOT, "snapshot " + label);
-        HeapSnapshot snapshot = capture.read(file, mode, out -> session.takeHeapSnapshot(out, config.timeout()));
-        Census census = Census.of(label, snapshot);
-        measured.add(census);
+        S snapshot = capture.read(file, mode, out -> session.takeHeapSnapshot(out, config.timeout()));
         lastSnapshotTime = Duration.between(start, clock.instant());
-        console.info("Snapshot " + label + ": " + NumberText.count(census.nodeCount()) + " objects, "
-                + NumberText.bytes(census.totalSize()) + " in " + DurationText.of(lastSnapshotTime));
         return snapshot;
     }
 

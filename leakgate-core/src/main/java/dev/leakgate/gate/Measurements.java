@@ -2,6 +2,8 @@ package dev.leakgate.gate;
 
 import dev.leakgate.analysis.Census;
 import dev.leakgate.load.PhaseResult;
+import dev.leakgate.result.HeapTimeline;
+import dev.leakgate.result.SnapshotInfo;
 import dev.leakgate.snapshot.ComparisonRow;
 
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package dev.leakgate.gate;
 
 import dev.leakgate.load.LoadProgress;
 import dev.leakgate.load.ProgressSnapshot;
+import dev.leakgate.result.Verdicts;
 import dev.leakgate.text.NumberText;
 
 /** A line in the log every two seconds of a long load phase, with the app's heap as last polled. */

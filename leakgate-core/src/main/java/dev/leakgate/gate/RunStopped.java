@@ -1,5 +1,7 @@
 package dev.leakgate.gate;
 
+import dev.leakgate.result.Verdict;
+
 import java.util.List;
 
 /** Ends a run early with a verdict other than PASS or LEAK; thrown where the reason becomes known. */

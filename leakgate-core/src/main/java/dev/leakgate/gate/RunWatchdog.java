@@ -1,5 +1,6 @@
 package dev.leakgate.gate;
 
+import dev.leakgate.result.Verdict;
 import dev.leakgate.text.DurationText;
 
 import java.time.Duration;

@@ -1,7 +1,8 @@
 package dev.leakgate.gate;
 
-import dev.leakgate.snapshot.HeapSnapshot;
+import dev.leakgate.settings.KeepSnapshots;
 import dev.leakgate.snapshot.HeapSnapshotReader;
+import dev.leakgate.snapshot.HeapSummary;
 import dev.leakgate.snapshot.ReadMode;
 
 import java.io.IOException;
@@ -36,7 +37,7 @@ final class SnapshotCapture {
         return config.outputDirectory().resolve("snapshots").resolve(name + ".heapsnapshot");
     }
 
-    HeapSnapshot read(Path file, ReadMode mode, Transfer transfer) throws IOException, InterruptedException {
+    <S extends HeapSummary> S read(Path file, ReadMode<S> mode, Transfer transfer) throws IOException, InterruptedException {
         return reader.read(parser -> copy(parser, file, transfer), file.toString(), mode);
     }
 

@@ -1,7 +1,10 @@
 package dev.leakgate.inspector;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +36,15 @@ final class CdpDispatcher {
     private final AtomicReference<Consumer<JsonObject>> pauses = new AtomicReference<>();
     private final CompletableFuture<String> disconnect = new CompletableFuture<>();
     private final CompletableFuture<Void> connectionEnd = new CompletableFuture<>();
+    /** Reads what workers send, wrapped in this session's events. */
+    private final CdpMessageReader reader;
+    /** By session id: the workers attached through this session, and the dispatchers of their sessions. */
+    private final Map<String, WorkerTarget> workers = new ConcurrentHashMap<>();
+    private final Map<String, CdpDispatcher> workerDispatchers = new ConcurrentHashMap<>();
+
+    CdpDispatcher(CdpMessageReader reader) {
+        this.reader = reader;
+    }
 
     /** Registers a call before it is sent, so that even an instant answer finds it. */
     CompletableFuture<JsonObject> expect(long id, String method, String activity) {
@@ -62,6 +74,7 @@ final class CdpDispatcher {
     /** Fails every pending call and every later one with {@code reason}; only the first reason counts. */
     void disconnected(String reason) {
         disconnect.complete(reason);
+        workerDispatchers.values().forEach(worker -> worker.disconnected(reason));
         String firstReason = disconnect.join();
         pending.keySet().forEach(id -> {
             PendingCall call = pending.remove(id);
@@ -127,10 +140,62 @@ final class CdpDispatcher {
             case "HeapProfiler.addHeapSnapshotChunk" -> appendChunk(event.params());
             case "HeapProfiler.lastSeenObjectId" -> markObjectIds(event.params());
             case "Debugger.paused" -> paused(event.params());
+            case "NodeWorker.attachedToWorker" -> attached(event.params());
+            case "NodeWorker.detachedFromWorker" -> detached(event.params().string("sessionId"));
+            case "NodeWorker.receivedMessageFromWorker" -> fromWorker(event.params());
             default -> {
                 // Progress reports and the other events of the enabled domains carry nothing we use.
             }
         }
+    }
+
+    /** The workers attached now, in the order they attached. */
+    List<WorkerTarget> workers() {
+        return workers.values().stream().sorted(Comparator.comparingInt(WorkerTarget::order)).toList();
+    }
+
+    /** The dispatcher of a worker's session; null once it detached. */
+    CdpDispatcher workerDispatcher(String sessionId) {
+        return workerDispatchers.get(sessionId);
+    }
+
+    private void attached(JsonObject params) {
+        String sessionId = params.string("sessionId");
+        JsonObject info = params.object("workerInfo");
+        if (sessionId == null) {
+            return;
+        }
+        workerDispatchers.putIfAbsent(sessionId, new CdpDispatcher(reader));
+        workers.putIfAbsent(sessionId, new WorkerTarget(sessionId, orEmpty(info.string("workerId")),
+                orEmpty(info.string("title")), orEmpty(info.string("url")), workers.size() + 1));
+    }
+
+    private void detached(String sessionId) {
+        if (sessionId == null) {
+            return;
+        }
+        workers.remove(sessionId);
+        CdpDispatcher worker = workerDispatchers.remove(sessionId);
+        if (worker != null) {
+            worker.connectionEnded("the worker ended");
+        }
+    }
+
+    private void fromWorker(JsonObject params) {
+        CdpDispatcher worker = workerDispatchers.get(orEmpty(params.string("sessionId")));
+        String message = params.string("message");
+        if (worker == null || message == null) {
+            return;
+        }
+        try {
+            worker.dispatch(reader.read(message));
+        } catch (IOException e) {
+            worker.disconnected("the worker sent a message that is not valid CDP: " + e.getMessage());
+        }
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     ObjectIdMarks objectIdMarks() {

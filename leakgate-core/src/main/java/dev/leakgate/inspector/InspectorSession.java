@@ -17,15 +17,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * One Chrome DevTools Protocol session with a Node process, kept for the whole run: V8 numbers heap
@@ -33,9 +33,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * Every call waits at most a bounded time and fails with an {@link InspectorException} that names it.
  */
 public final class InspectorSession implements AutoCloseable {
-
-    /** How long {@link #close()} waits for Node to acknowledge the close before dropping the connection. */
-    private static final Duration CLOSE_WAIT = Duration.ofSeconds(1);
 
     /** While a call waits, how often to check that Node still listens. */
     private static final Duration LIVENESS_INTERVAL = Duration.ofMillis(500);
@@ -49,28 +46,17 @@ public final class InspectorSession implements AutoCloseable {
         void write(JsonGenerator params) throws IOException;
     }
 
-    private final WebSocket webSocket;
-    /**
-     * The JDK's WebSocket does not always report the end of the stream when Node dies while sending a large
-     * message (a heap snapshot, typically when the app runs out of memory): a call would then wait for its whole
-     * timeout. Node's inspector port refusing connections tells sooner.
-     */
-    private final PortProbe inspectorPort;
+    private final CdpTransport transport;
     private final CdpDispatcher dispatcher;
     private final JsonFactory json;
     private final Duration callTimeout;
     private final AtomicLong nextId = new AtomicLong(1);
-    private final Object sendLock = new Object();
-    /** Guarded by {@link #sendLock}. */
-    private CompletableFuture<WebSocket> lastSend = CompletableFuture.completedFuture(null);
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Made when pauses are first handled. */
     private ExecutorService pauseHandling;
 
-    private InspectorSession(WebSocket webSocket, PortProbe inspectorPort, CdpDispatcher dispatcher, JsonFactory json,
-                             Duration callTimeout) {
-        this.webSocket = webSocket;
-        this.inspectorPort = inspectorPort;
+    private InspectorSession(CdpTransport transport, CdpDispatcher dispatcher, JsonFactory json, Duration callTimeout) {
+        this.transport = transport;
         this.dispatcher = dispatcher;
         this.json = json;
         this.callTimeout = callTimeout;
@@ -89,13 +75,14 @@ public final class InspectorSession implements AutoCloseable {
             throw new InspectorException("The inspector URL must start with ws://, not " + webSocketUrl);
         }
         JsonFactory json = new JsonFactory();
-        CdpDispatcher dispatcher = new CdpDispatcher();
+        CdpDispatcher dispatcher = new CdpDispatcher(new CdpMessageReader(json));
         CompletableFuture<WebSocket> connecting = HttpClient.newHttpClient().newWebSocketBuilder()
                 .connectTimeout(callTimeout)
                 .buildAsync(webSocketUrl, new CdpListener(new CdpMessageReader(json), dispatcher));
         try {
             WebSocket webSocket = connecting.get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            return new InspectorSession(webSocket, PortProbe.of(webSocketUrl), dispatcher, json, callTimeout);
+            return new InspectorSession(new WebSocketTransport(webSocket, PortProbe.of(webSocketUrl), dispatcher),
+                    dispatcher, json, callTimeout);
         } catch (ExecutionException e) {
             throw new InspectorException("Cannot connect to the Node inspector at " + webSocketUrl + ": "
                     + e.getCause().getMessage(), e.getCause());
@@ -119,6 +106,34 @@ public final class InspectorSession implements AutoCloseable {
     public void enableDomains() throws InspectorException, InterruptedException {
         call("Runtime.enable", Params.NONE, "enabling the Runtime domain");
         call("HeapProfiler.enable", Params.NONE, "enabling the HeapProfiler domain");
+    }
+
+    /**
+     * Attaches to the app's {@code worker_threads} workers, those running now and those started later, without
+     * holding them at their start: see {@link #workers()}.
+     */
+    public void attachToWorkers() throws InspectorException, InterruptedException {
+        call("NodeWorker.enable", params -> params.writeBooleanField("waitForDebuggerOnStart", false),
+                "attaching to the app's worker threads");
+    }
+
+    /** The workers attached now, oldest first; empty unless {@link #attachToWorkers} was called. */
+    public List<WorkerTarget> workers() {
+        return dispatcher.workers();
+    }
+
+    /**
+     * A session of one worker, which travels inside this one: the same questions as here, answered by the worker's
+     * own heap. Closing it detaches from the worker.
+     *
+     * @throws InspectorException when the worker has ended
+     */
+    public InspectorSession workerSession(WorkerTarget worker) throws InspectorException {
+        CdpDispatcher workerDispatcher = dispatcher.workerDispatcher(worker.sessionId());
+        if (workerDispatcher == null) {
+            throw new InspectorException("the worker " + worker.title() + " has ended");
+        }
+        return new InspectorSession(new WorkerTransport(worker.sessionId()), workerDispatcher, json, callTimeout);
     }
 
     /** Runs a full garbage collection in the app. */
@@ -410,16 +425,7 @@ public final class InspectorSession implements AutoCloseable {
                 pauseHandling.shutdownNow();
             }
         }
-        try {
-            webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            dispatcher.awaitConnectionEnd(CLOSE_WAIT);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException | RuntimeException alreadyBroken) {
-            // Nothing left to close politely; the abort below releases the connection.
-        } finally {
-            webSocket.abort();
-        }
+        transport.close();
     }
 
     private JsonObject call(String method, Params params, String activity)
@@ -433,7 +439,7 @@ public final class InspectorSession implements AutoCloseable {
         CompletableFuture<JsonObject> answer = dispatcher.expect(id, method, activity);
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            send(encode(id, method, params), deadline);
+            transport.send(encode(id, method, params), deadline);
             return awaitAnswer(answer, deadline);
         } catch (TimeoutException e) {
             throw new InspectorException("The Node inspector did not answer " + method + " within " + DurationText.of(timeout)
@@ -446,17 +452,53 @@ public final class InspectorSession implements AutoCloseable {
         }
     }
 
-    private void send(String message, long deadline) throws InterruptedException, TimeoutException {
-        try {
-            synchronized (sendLock) {
-                // The JDK allows one outstanding send at a time: one whose caller timed out must end first.
-                lastSend.get(remainingNanos(deadline), TimeUnit.NANOSECONDS);
-                lastSend = webSocket.sendText(message, true);
-                lastSend.get(remainingNanos(deadline), TimeUnit.NANOSECONDS);
+    /** A worker's messages, carried by this session's {@code NodeWorker} domain. */
+    private final class WorkerTransport implements CdpTransport {
+
+        private final String sessionId;
+
+        WorkerTransport(String sessionId) {
+            this.sessionId = sessionId;
+        }
+
+        @Override
+        public void send(String message, long deadline) throws InterruptedException, TimeoutException {
+            try {
+                call("NodeWorker.sendMessageToWorker", params -> {
+                    params.writeStringField("sessionId", sessionId);
+                    params.writeStringField("message", message);
+                }, "sending to a worker", Duration.ofNanos(Math.max(1, remainingNanos(deadline))));
+            } catch (InspectorException e) {
+                CdpDispatcher worker = dispatcher.workerDispatcher(sessionId);
+                if (worker != null) {
+                    worker.disconnected(e.getMessage());
+                }
             }
-        } catch (ExecutionException e) {
-            // Fails the pending call; a reason the listener saw first (Node closed the connection) wins.
-            dispatcher.disconnected("cannot send to Node: " + e.getCause().getMessage());
+        }
+
+        @Override
+        public boolean reachable() {
+            return transport.reachable() && dispatcher.workerDispatcher(sessionId) != null;
+        }
+
+        @Override
+        public String unreachableReason() {
+            return transport.reachable() ? "the worker ended" : transport.unreachableReason();
+        }
+
+        @Override
+        public void close() {
+            if (closed.get() || dispatcher.workerDispatcher(sessionId) == null) {
+                return;
+            }
+            try {
+                call("NodeWorker.detach", params -> params.writeStringField("sessionId", sessionId),
+                        "detaching from a worker");
+            } catch (InspectorException ended) {
+                // the worker or the app has gone: nothing left to detach from
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -470,8 +512,8 @@ public final class InspectorSession implements AutoCloseable {
                 if (remainingNanos(deadline) == 0) {
                     throw e;
                 }
-                if (!inspectorPort.isListening()) {
-                    dispatcher.disconnected("Node no longer listens on " + inspectorPort + "; the process has probably exited");
+                if (!transport.reachable()) {
+                    dispatcher.disconnected(transport.unreachableReason());
                 }
             }
         }

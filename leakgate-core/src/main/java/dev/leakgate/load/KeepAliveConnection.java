@@ -9,7 +9,9 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.UnresolvedAddressException;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,14 +43,28 @@ final class KeepAliveConnection implements AutoCloseable {
     private WireRequest request;
     /** By request of the mix: this connection's own view of its bytes, made the first time it sends the request. */
     private final Map<WireRequest, ByteBuffer> views = new IdentityHashMap<>();
+    /** Where requests that vary from send to send, or carry cookies, are written; grown when one does not fit. */
+    private ByteBuffer written = ByteBuffer.allocateDirect(1024);
+    /** The cookies the responses set, kept over reconnects; null when the generator keeps none. */
+    private final CookieJar cookies;
+    private final List<String> setCookies = new ArrayList<>();
+    /** The path of the exchange in progress, for the cookies its response sets; only kept with cookies. */
+    private String requestPath;
     private ByteBuffer unsent;
     private long deadlineNanos;
     private long bytesRead;
 
-    /** @param id this connection's position among the generator's connections */
-    KeepAliveConnection(Endpoint endpoint, int id) {
+    /**
+     * @param id      this connection's position among the generator's connections
+     * @param cookies whether to keep the cookies responses set and send them back
+     */
+    KeepAliveConnection(Endpoint endpoint, int id, boolean cookies) {
         this.endpoint = endpoint;
         this.id = id;
+        this.cookies = cookies ? new CookieJar() : null;
+        if (cookies) {
+            parser.collectSetCookies(setCookies);
+        }
     }
 
     int id() {
@@ -85,12 +101,14 @@ final class KeepAliveConnection implements AutoCloseable {
      * fails before any byte of the response arrived, the request is sent once more on a fresh connection, as browsers
      * do; any other failure is final, and the connection is dropped so the next request starts clean.
      *
+     * @param sequence      the request's sequence number in the run, for {@code {{seq}}}
      * @param deadlineNanos when the whole exchange, connecting included, must be complete, in {@link System#nanoTime()} terms
      * @throws RequestFailure when the exchange failed at once, e.g. the connection was refused
      */
-    void start(WireRequest request, long deadlineNanos) throws RequestFailure {
+    void start(WireRequest request, long sequence, long deadlineNanos) throws RequestFailure {
         this.request = request;
         this.deadlineNanos = deadlineNanos;
+        unsent = bytesOf(request, sequence);
         try {
             attempt();
         } catch (RequestFailure failure) {
@@ -145,10 +163,26 @@ final class KeepAliveConnection implements AutoCloseable {
         }
     }
 
+    /** The bytes of this send: the request's own when they never change, else written for it. */
+    private ByteBuffer bytesOf(WireRequest request, long sequence) {
+        if (cookies == null && !request.varies()) {
+            return views.computeIfAbsent(request, WireRequest::view);
+        }
+        long now = cookies == null ? 0 : System.currentTimeMillis();
+        if (cookies != null) {
+            requestPath = request.pathFor(sequence);
+        }
+        int length = request.length(sequence, cookies == null ? 0 : cookies.headerLength(requestPath, now));
+        if (written.capacity() < length) {
+            written = ByteBuffer.allocateDirect(Math.max(length, 2 * written.capacity()));
+        }
+        return request.render(written, sequence, cookies, now);
+    }
+
     private void attempt() throws RequestFailure {
         staleConnectionPossible = channel != null && reused;
         parser.begin(request.expectsNoBody());
-        unsent = views.computeIfAbsent(request, WireRequest::view).rewind();
+        unsent.rewind();
         if (channel == null) {
             connect();
         }
@@ -159,6 +193,7 @@ final class KeepAliveConnection implements AutoCloseable {
 
     private int recover(RequestFailure failure) throws RequestFailure {
         discard();
+        setCookies.clear();
         if (staleConnectionPossible && failure.kind() == ErrorKind.RESET && failure.beforeResponse()) {
             try {
                 attempt();
@@ -259,6 +294,13 @@ final class KeepAliveConnection implements AutoCloseable {
 
     private int complete() {
         request = null;
+        if (cookies != null && !setCookies.isEmpty()) {
+            long now = System.currentTimeMillis();
+            for (String value : setCookies) {
+                cookies.accept(value, requestPath, now);
+            }
+            setCookies.clear();
+        }
         return parser.status();
     }
 

@@ -3,10 +3,12 @@ package dev.leakgate.load;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 
@@ -33,6 +35,7 @@ public final class LoadGenerator implements AutoCloseable {
 
     private final Endpoint endpoint;
     private final List<WireRequest> requests;
+    private final List<WireRequest> setupRequests;
     private final List<KeepAliveConnection> connections;
     private final long requestTimeoutNanos;
     private final double requestsPerSecond;
@@ -57,6 +60,21 @@ public final class LoadGenerator implements AutoCloseable {
      */
     public LoadGenerator(URI baseUrl, List<RequestSpec> requests, int connections, Duration requestTimeout,
                          double requestsPerSecond) {
+        this(baseUrl, requests, List.of(), false, System.getenv(), connections, requestTimeout, requestsPerSecond);
+    }
+
+    /**
+     * The same with what real workloads need: requests to send on each connection before any phase (a login), the
+     * cookies each connection's responses set sent back, and the environment that {@code {{env.NAME}}} templates of
+     * the requests are filled from.
+     *
+     * @param setupRequests sent by {@link #setUp} on each connection, in order
+     * @param cookies       whether each connection keeps the cookies its responses set and sends them
+     * @param environment   where {@code {{env.NAME}}} is looked up; its values go into the bytes sent and nowhere else
+     */
+    public LoadGenerator(URI baseUrl, List<RequestSpec> requests, List<RequestSpec> setupRequests, boolean cookies,
+                         Map<String, String> environment, int connections, Duration requestTimeout,
+                         double requestsPerSecond) {
         this.endpoint = Endpoint.of(baseUrl);
         if (requests == null || requests.isEmpty()) {
             throw new IllegalArgumentException("At least one request is needed for load");
@@ -72,16 +90,87 @@ public final class LoadGenerator implements AutoCloseable {
             throw new IllegalArgumentException(
                     "Request rate must be 0 (as fast as possible) or a positive number per second, got: " + requestsPerSecond);
         }
-        this.requests = requests.stream()
-                .map(spec -> WireRequest.encode(Objects.requireNonNull(spec, "requests must not contain null"), endpoint))
-                .toList();
+        this.requests = requests.stream().map(spec -> WireRequest.encode(
+                Objects.requireNonNull(spec, "requests must not contain null"), endpoint, environment)).toList();
+        this.setupRequests = setupRequests.stream().map(spec -> WireRequest.encode(spec, endpoint, environment)).toList();
         List<KeepAliveConnection> created = new ArrayList<>(connections);
         for (int i = 0; i < connections; i++) {
-            created.add(new KeepAliveConnection(endpoint, i));
+            created.add(new KeepAliveConnection(endpoint, i, cookies));
         }
         this.connections = List.copyOf(created);
         this.requestTimeoutNanos = requestTimeout.toNanos();
         this.requestsPerSecond = requestsPerSecond;
+    }
+
+    /**
+     * Sends the setup requests once on every connection, in order, one connection after another: a login whose
+     * session the connection then keeps (with cookies). They count in no phase. In a setup request {@code {{seq}}} is
+     * the connection's number, from 0, so that each can log in as a user of its own.
+     *
+     * @throws SetupFailedException when one fails or answers other than 2xx or 3xx, naming it as configured
+     * @throws InterruptedException when the calling thread is interrupted
+     */
+    public synchronized void setUp() throws SetupFailedException, InterruptedException {
+        if (setupRequests.isEmpty()) {
+            return;
+        }
+        ensureOpen("setup");
+        Selector selector = openSelector();
+        activeSelector = selector;
+        try {
+            ByteBuffer buffer = ByteBuffer.allocate(16 * 1024);
+            for (KeepAliveConnection connection : connections) {
+                connection.watchWith(selector);
+                for (WireRequest request : setupRequests) {
+                    int status = exchange(connection, request, selector, buffer);
+                    if (!PhaseResult.isSuccess(status)) {
+                        throw new SetupFailedException("setup request " + request.label() + " answered " + status
+                                + " on connection " + connection.id());
+                    }
+                }
+            }
+        } finally {
+            activeSelector = null;
+            closeQuietly(selector);
+        }
+    }
+
+    /** One request on one connection, start to end: the response's status. */
+    private int exchange(KeepAliveConnection connection, WireRequest request, Selector selector,
+                         ByteBuffer buffer) throws SetupFailedException, InterruptedException {
+        int[] status = {KeepAliveConnection.IN_PROGRESS};
+        RequestFailure[] failure = {null};
+        try {
+            connection.start(request, connection.id(), System.nanoTime() + requestTimeoutNanos);
+            while (status[0] == KeepAliveConnection.IN_PROGRESS && failure[0] == null) {
+                selector.select(key -> {
+                    try {
+                        int done = ((KeepAliveConnection) key.attachment()).advance(key, buffer);
+                        if (done != KeepAliveConnection.IN_PROGRESS) {
+                            status[0] = done;
+                        }
+                    } catch (RequestFailure failed) {
+                        failure[0] = failed;
+                    }
+                }, 10);
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("setup interrupted");
+                }
+                ensureOpen("setup");
+                if (status[0] == KeepAliveConnection.IN_PROGRESS && failure[0] == null) {
+                    connection.failIfOverdue(System.nanoTime());
+                }
+            }
+        } catch (RequestFailure failed) {
+            failure[0] = failed;
+        } catch (IOException e) {
+            throw new UncheckedIOException("The load generator's selector failed", e);
+        }
+        if (failure[0] != null) {
+            throw new SetupFailedException("setup request " + request.label() + " failed on connection "
+                    + connection.id() + ": " + failure[0].getMessage());
+        }
+        return status[0];
     }
 
     /**

@@ -51,6 +51,8 @@ final class PhaseLoop {
     private final WireRequest[] waiting;
     /** By connection id: when its current request was due, which is where its latency counts from. */
     private final long[] dueNanos;
+    /** By connection id: the sequence number of its waiting request. */
+    private final long[] waitingSequence;
     /** Connections with a request claimed and not finished. */
     private int active;
     /** Connections whose claimed request waits for its due time: {@code active - waitingCount} are in flight. */
@@ -68,6 +70,7 @@ final class PhaseLoop {
         this.checkIntervalNanos = Math.max(MIN_CHECK_INTERVAL_NANOS, Math.min(MAX_CHECK_INTERVAL_NANOS, requestTimeoutNanos / 10));
         this.waiting = new WireRequest[connections.size()];
         this.dueNanos = new long[connections.size()];
+        this.waitingSequence = new long[connections.size()];
     }
 
     PhaseTally tally() {
@@ -164,7 +167,7 @@ final class PhaseLoop {
                 if (now - dueTime >= 0) {
                     waiting[connection.id()] = null;
                     waitingCount--;
-                    if (!sent(connection, due, now)) {
+                    if (!sent(connection, due, waitingSequence[connection.id()], now)) {
                         startNext(connection, now);
                     }
                 } else if (dueTime - nextCheckNanos < 0) {
@@ -190,27 +193,29 @@ final class PhaseLoop {
                 active--;
                 return;
             }
-            WireRequest request = requests.get((int) (quota.sequenceAt(index) % requests.size()));
+            long sequence = quota.sequenceAt(index);
+            WireRequest request = requests.get((int) (sequence % requests.size()));
             long due = schedule.dueTime(index, now);
             dueNanos[connection.id()] = due;
             if (due - now > 0) {
                 waiting[connection.id()] = request;
+                waitingSequence[connection.id()] = sequence;
                 waitingCount++;
                 if (due - nextCheckNanos < 0) {
                     nextCheckNanos = due;
                 }
                 return;
             }
-            if (sent(connection, request, now)) {
+            if (sent(connection, request, sequence, now)) {
                 return;
             }
         }
     }
 
     /** Starts the exchange of {@code request}; false when it failed at once, and is counted. */
-    private boolean sent(KeepAliveConnection connection, WireRequest request, long now) {
+    private boolean sent(KeepAliveConnection connection, WireRequest request, long sequence, long now) {
         try {
-            connection.start(request, now + requestTimeoutNanos);
+            connection.start(request, sequence, now + requestTimeoutNanos);
             return true;
         } catch (RequestFailure failure) {
             tally.recordError(failure.kind());

@@ -44,6 +44,23 @@ public record RequestSpec(String method, String path, Map<String, String> header
         }
     }
 
+    /**
+     * Checks that every template of the path, the header values and the body can be filled from this environment.
+     *
+     * @throws IllegalArgumentException naming the request and the template that cannot be filled
+     */
+    public void requireTemplatesFilled(Map<String, String> environment) {
+        try {
+            TemplateText.parse(path, environment);
+            headers.values().forEach(value -> TemplateText.parse(value, environment));
+            if (body != null) {
+                TemplateText.parse(body, environment);
+            }
+        } catch (IllegalArgumentException unfilled) {
+            throw new IllegalArgumentException(method + " " + path + ": " + unfilled.getMessage(), unfilled);
+        }
+    }
+
     /** A plain {@code GET} of {@code path}. */
     public static RequestSpec get(String path) {
         return new RequestSpec("GET", path, Map.of(), null, null);

@@ -2,6 +2,7 @@ package dev.leakgate.load;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Parses one HTTP/1.x response after another from the bytes a connection receives, in whatever pieces they arrive,
@@ -21,6 +22,7 @@ final class ResponseParser {
     private static final byte[] CONTENT_LENGTH = ascii("content-length");
     private static final byte[] TRANSFER_ENCODING = ascii("transfer-encoding");
     private static final byte[] CONNECTION = ascii("connection");
+    private static final byte[] SET_COOKIE = ascii("set-cookie");
     private static final byte[] CHUNKED = ascii("chunked");
     private static final byte[] CLOSE = ascii("close");
     private static final byte[] KEEP_ALIVE = ascii("keep-alive");
@@ -49,6 +51,13 @@ final class ResponseParser {
     private boolean connectionKeepAlive;
 
     private boolean keepsConnection;
+    /** Where the response's Set-Cookie values go, or null when nobody keeps cookies. */
+    private List<String> setCookies;
+
+    /** From now on, collects every response's Set-Cookie values into {@code values}, which the caller empties. */
+    void collectSetCookies(List<String> values) {
+        setCookies = values;
+    }
 
     /** Starts on the response to a new request; {@code expectsNoBody} for {@code HEAD}, whose responses never have one. */
     void begin(boolean expectsNoBody) {
@@ -254,6 +263,8 @@ final class ResponseParser {
         } else if (nameEquals(colon, CONNECTION)) {
             connectionClose |= containsIgnoreCase(valueStart, valueEnd, CLOSE);
             connectionKeepAlive |= containsIgnoreCase(valueStart, valueEnd, KEEP_ALIVE);
+        } else if (setCookies != null && nameEquals(colon, SET_COOKIE)) {
+            setCookies.add(new String(line, valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1));
         }
     }
 

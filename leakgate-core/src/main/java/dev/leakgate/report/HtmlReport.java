@@ -6,10 +6,10 @@ import dev.leakgate.analysis.FixSite;
 import dev.leakgate.analysis.Leak;
 import dev.leakgate.analysis.ReadablePath;
 import dev.leakgate.analysis.StackFrame;
-import dev.leakgate.gate.GateResult;
-import dev.leakgate.gate.Setting;
-import dev.leakgate.gate.SnapshotInfo;
 import dev.leakgate.load.PhaseResult;
+import dev.leakgate.result.GateResult;
+import dev.leakgate.result.Setting;
+import dev.leakgate.result.SnapshotInfo;
 import dev.leakgate.snapshot.ComparisonRow;
 import dev.leakgate.text.DurationText;
 import dev.leakgate.text.NumberText;
@@ -18,8 +18,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -161,7 +161,11 @@ public final class HtmlReport {
             if (site != null) {
                 page.append("<code class=\"site\">").append(escape(site.location().text())).append("</code> ");
             }
-            page.append(escape(leak.title())).append("</h3>");
+            page.append(escape(leak.title()));
+            if (!leak.thread().equals(Leak.MAIN_THREAD)) {
+                page.append(" <span class=\"thread\">in ").append(escape(leak.thread())).append("</span>");
+            }
+            page.append("</h3>");
             if (site != null && !site.code().isEmpty()) {
                 page.append("<pre class=\"code\"><span class=\"lineno\">").append(site.location().line())
                         .append("</span>").append(escape(site.code())).append("</pre>");

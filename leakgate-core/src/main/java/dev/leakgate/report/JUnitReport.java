@@ -4,14 +4,11 @@ import dev.leakgate.analysis.AllocationStack;
 import dev.leakgate.analysis.Finding;
 import dev.leakgate.analysis.FixSite;
 import dev.leakgate.analysis.Leak;
-import dev.leakgate.gate.GateResult;
-import dev.leakgate.gate.Verdict;
-import dev.leakgate.gate.Verdicts;
+import dev.leakgate.result.GateResult;
+import dev.leakgate.result.Verdict;
+import dev.leakgate.result.Verdicts;
 import dev.leakgate.text.NumberText;
 
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -19,6 +16,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 
 /**
  * {@code TEST-leakgate.xml} in the JUnit format Surefire writes, so CI test reporters show a leak as a

@@ -11,12 +11,12 @@ import dev.leakgate.analysis.Leak;
 import dev.leakgate.analysis.ReadablePath;
 import dev.leakgate.analysis.RequestGrowth;
 import dev.leakgate.analysis.StackFrame;
-import dev.leakgate.gate.GateResult;
-import dev.leakgate.gate.HeapTimeline;
-import dev.leakgate.gate.Setting;
-import dev.leakgate.gate.SnapshotInfo;
 import dev.leakgate.load.Latency;
 import dev.leakgate.load.PhaseResult;
+import dev.leakgate.result.GateResult;
+import dev.leakgate.result.HeapTimeline;
+import dev.leakgate.result.Setting;
+import dev.leakgate.result.SnapshotInfo;
 import dev.leakgate.snapshot.ComparisonRow;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.leakgate.report;
 
 import dev.leakgate.analysis.Leak;
-import dev.leakgate.gate.Verdicts;
+import dev.leakgate.result.Verdicts;
 import dev.leakgate.text.NumberText;
 
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package dev.leakgate.report;
 
 import dev.leakgate.analysis.FixSite;
 import dev.leakgate.analysis.Leak;
-import dev.leakgate.gate.GateResult;
 import dev.leakgate.load.PhaseResult;
+import dev.leakgate.result.GateResult;
 import dev.leakgate.text.NumberText;
 
 import java.io.IOException;
@@ -39,7 +39,8 @@ public final class MarkdownSummary {
                 String notFailing = FindingText.notFailing(leak);
                 md.append("| ").append(rank++)
                         .append(" | ").append(site == null ? "" : code(site.location().text()))
-                        .append(" | ").append(code(leak.title())).append(notFailing.isEmpty() ? "" : " (not failing)")
+                        .append(" | ").append(code(leak.title()))
+                        .append(leak.thread().equals(Leak.MAIN_THREAD) ? "" : " in " + leak.thread()).append(notFailing.isEmpty() ? "" : " (not failing)")
                         .append(" | ").append(code(leak.retainerPath().text()))
                         .append(" | ").append(NumberText.bytes(leak.retainedSize()))
                         .append(" |\n");

@@ -1,6 +1,6 @@
 package dev.leakgate.report;
 
-import dev.leakgate.gate.GateResult;
+import dev.leakgate.result.GateResult;
 
 import java.io.IOException;
 import java.nio.file.Files;

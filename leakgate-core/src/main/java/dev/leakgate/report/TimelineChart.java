@@ -1,6 +1,6 @@
 package dev.leakgate.report;
 
-import dev.leakgate.gate.HeapTimeline;
+import dev.leakgate.result.HeapTimeline;
 import dev.leakgate.text.DurationText;
 import dev.leakgate.text.NumberText;
 

@@ -34,7 +34,7 @@ public record Comparison(String baseline, String target, List<ComparisonRow> row
         rows = List.copyOf(rows);
     }
 
-    public static Comparison between(ObjectIds baseline, HeapSnapshot target) {
+    public static Comparison between(ObjectIds baseline, HeapSummary target) {
         ClassNames targetClasses = target.classes();
         String[] baselineNames = baseline.classNamesUnder(targetClasses.definitions());
         Map<String, Tally> tallies = new HashMap<>();

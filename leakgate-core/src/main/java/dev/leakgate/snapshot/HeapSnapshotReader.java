@@ -1,6 +1,7 @@
 package dev.leakgate.snapshot;
 
 import dev.leakgate.concurrent.TaskFailure;
+
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -32,7 +33,7 @@ public final class HeapSnapshotReader {
 
     private final SnapshotParser parser = new SnapshotParser();
 
-    public HeapSnapshot read(Path file, ReadMode mode) throws IOException {
+    public <S extends HeapSummary> S read(Path file, ReadMode<S> mode) throws IOException {
         String source = file.toString();
         if (Files.isDirectory(file)) {
             throw new SnapshotFormatException(source + " is a directory, not a snapshot file");
@@ -59,10 +60,10 @@ public final class HeapSnapshotReader {
      * snapshot is parsed on another as the bytes arrive, so reading takes little longer than the
      * transfer itself. Whatever the source fails with comes first; then what the snapshot fails with.
      */
-    public HeapSnapshot read(SnapshotSource source, String sourceName, ReadMode mode)
+    public <S extends HeapSummary> S read(SnapshotSource source, String sourceName, ReadMode<S> mode)
             throws IOException, InterruptedException {
         BytePipe pipe = new BytePipe();
-        FutureTask<HeapSnapshot> parsing = new FutureTask<>(() -> {
+        FutureTask<S> parsing = new FutureTask<>(() -> {
             try (InputStream in = pipe.input()) {
                 return read(in, sourceName, mode);
             }
@@ -85,11 +86,11 @@ public final class HeapSnapshotReader {
     }
 
     /** Reads a snapshot from a stream, which is left open; {@code sourceName} names it in messages. */
-    public HeapSnapshot read(InputStream in, String sourceName, ReadMode mode) throws IOException {
+    public <S extends HeapSummary> S read(InputStream in, String sourceName, ReadMode<S> mode) throws IOException {
         return read(in, sourceName, mode, ArrayReading.INLINE);
     }
 
-    private HeapSnapshot read(InputStream in, String sourceName, ReadMode mode, ArrayReading arrays)
+    private <S extends HeapSummary> S read(InputStream in, String sourceName, ReadMode<S> mode, ArrayReading arrays)
             throws IOException {
         ParsedSnapshot parsed;
         try {
@@ -102,8 +103,15 @@ public final class HeapSnapshotReader {
         }
         HeapGraph graph = parsed.graph();
         ClassNames classes = ClassNames.of(graph, parsed.shapes());
-        return new HeapSnapshot(sourceName, mode, graph, mode == ReadMode.GRAPH ? classes.withoutShapes() : classes,
-                parsed.locations(), parsed.edgeCount(), parsed.ownedReferenceCounts(), parsed.traces());
+        HeapSummary snapshot = mode == ReadMode.GRAPH
+                ? new HeapSnapshot(sourceName, graph, classes.withoutShapes(), parsed.locations(), parsed.edgeCount(),
+                        parsed.traces())
+                // Without the graph the names are gone: keep what telling processes apart needs of them.
+                : new HeapSummary(sourceName, graph, classes, parsed.edgeCount(), Fingerprints.of(graph),
+                        parsed.ownedReferenceCounts(), parsed.traces());
+        @SuppressWarnings("unchecked")
+        S read = (S) snapshot;
+        return read;
     }
 
     private static InputStream openAt(Path file, long offset) throws IOException {

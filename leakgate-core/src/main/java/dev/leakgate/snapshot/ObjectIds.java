@@ -47,7 +47,7 @@ public final class ObjectIds {
         this.maxObjectId = maxObjectId;
     }
 
-    public static ObjectIds of(HeapSnapshot snapshot) {
+    public static ObjectIds of(HeapSummary snapshot) {
         int count = snapshot.nodeCount();
         long[] byId = new long[count];
         for (int node = 0; node < count; node++) {
@@ -97,7 +97,7 @@ public final class ObjectIds {
      * <p>Two runs of the same program snapshotted at the very same point may number their objects
      * alike; their heaps then match object for object and pass.
      */
-    public void requireSameProcess(HeapSnapshot later) throws DifferentProcessesException {
+    public void requireSameProcess(HeapSummary later) throws DifferentProcessesException {
         int checked = 0;
         int changed = 0;
         for (int node = 0; node < later.nodeCount(); node++) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +38,7 @@ final class SnapshotParser {
             .build();
 
     /** Reads a document whose big arrays {@code arrays} reads: see {@link ArrayReading}. */
-    ParsedSnapshot parse(InputStream in, String source, ReadMode mode, ArrayReading arrays) throws IOException {
+    ParsedSnapshot parse(InputStream in, String source, ReadMode<?> mode, ArrayReading arrays) throws IOException {
         JsonInput input = new JsonInput(in);
         try {
             return new Document(input, source, mode, arrays).read();
@@ -80,7 +81,7 @@ final class SnapshotParser {
 
         private final JsonInput input;
         private final String source;
-        private final ReadMode mode;
+        private final ReadMode<?> mode;
         /** A summary's edges need its nodes as they stream by: it reads everything in order. */
         private final ArrayReading arrays;
         private SnapshotMeta meta;
@@ -98,7 +99,7 @@ final class SnapshotParser {
         private AllocationTraces.Builder traces;
         private StringTable strings;
 
-        Document(JsonInput input, String source, ReadMode mode, ArrayReading arrays) {
+        Document(JsonInput input, String source, ReadMode<?> mode, ArrayReading arrays) {
             this.input = input;
             this.source = source;
             this.mode = mode;

@@ -2,6 +2,7 @@ package dev.leakgate.analysis;
 
 import dev.leakgate.snapshot.HeapSnapshot;
 import dev.leakgate.snapshot.HeapSnapshotReader;
+import dev.leakgate.snapshot.HeapSummary;
 import dev.leakgate.snapshot.ReadMode;
 import dev.leakgate.snapshot.TestSnapshots;
 
@@ -16,13 +17,12 @@ record LeakSeries(List<Census> censuses, HeapSnapshot last) {
     static LeakSeries read(List<Path> files) throws IOException {
         HeapSnapshotReader reader = new HeapSnapshotReader();
         List<Census> censuses = new ArrayList<>();
-        HeapSnapshot last = null;
-        for (int i = 0; i < files.size(); i++) {
-            boolean isLast = i == files.size() - 1;
-            HeapSnapshot snapshot = reader.read(files.get(i), isLast ? ReadMode.GRAPH : ReadMode.SUMMARY);
-            censuses.add(Census.of("s" + i, snapshot));
-            last = snapshot;
+        HeapSnapshot last;
+        for (int i = 0; i < files.size() - 1; i++) {
+            censuses.add(Census.of("s" + i, reader.read(files.get(i), ReadMode.SUMMARY)));
         }
+        last = reader.read(files.get(files.size() - 1), ReadMode.GRAPH);
+        censuses.add(Census.of("s" + (files.size() - 1), last));
         return new LeakSeries(censuses, last);
     }
 

@@ -3,6 +3,8 @@ package dev.leakgate.gate;
 import dev.leakgate.analysis.LeakThresholds;
 import dev.leakgate.load.RequestSpec;
 import dev.leakgate.process.LaunchSpec;
+import dev.leakgate.result.Setting;
+import dev.leakgate.settings.KeepSnapshots;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package dev.leakgate.gate;
 
 import dev.leakgate.TestNode;
-
 import dev.leakgate.analysis.LeakThresholds;
 import dev.leakgate.load.RequestSpec;
 import dev.leakgate.process.LaunchSpec;
 import dev.leakgate.process.NodeLauncher;
+import dev.leakgate.settings.KeepSnapshots;
 import dev.leakgate.snapshot.HeapSnapshotReader;
 
 import java.nio.file.Path;

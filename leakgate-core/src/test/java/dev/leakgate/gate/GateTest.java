@@ -1,7 +1,6 @@
 package dev.leakgate.gate;
 
 import dev.leakgate.TestNode;
-
 import dev.leakgate.analysis.Finding;
 import dev.leakgate.analysis.Leak;
 import dev.leakgate.analysis.LeakThresholds;
@@ -9,6 +8,9 @@ import dev.leakgate.analysis.Shape;
 import dev.leakgate.load.RequestSpec;
 import dev.leakgate.process.LaunchSpec;
 import dev.leakgate.process.NodeLauncher;
+import dev.leakgate.result.GateResult;
+import dev.leakgate.result.Verdict;
+import dev.leakgate.settings.KeepSnapshots;
 import dev.leakgate.snapshot.ComparisonRow;
 import dev.leakgate.snapshot.HeapSnapshotReader;
 import org.junit.jupiter.api.AfterEach;

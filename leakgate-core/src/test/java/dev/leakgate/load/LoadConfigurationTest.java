@@ -1,15 +1,16 @@
 package dev.leakgate.load;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** User mistakes in the load configuration get messages that say what to fix. */
 class LoadConfigurationTest {
@@ -93,7 +94,7 @@ class LoadConfigurationTest {
 
         assertEquals("POST /api/users?x=1 HTTP/1.1\r\nHost: localhost:8080\r\nAccept: application/json\r\n"
                         + "Content-Type: application/json\r\nContent-Length: 10\r\n\r\n{\"a\":\"é\"}",
-                StandardCharsets.UTF_8.decode(WireRequest.encode(spec, endpoint).view()).toString());
+                StandardCharsets.UTF_8.decode(WireRequest.encode(spec, endpoint, Map.of()).view()).toString());
     }
 
     private static void assertRejected(Executable action, String expectedMessage) {

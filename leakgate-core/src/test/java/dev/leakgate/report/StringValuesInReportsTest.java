@@ -1,6 +1,6 @@
 package dev.leakgate.report;
 
-import dev.leakgate.gate.GateResult;
+import dev.leakgate.result.GateResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

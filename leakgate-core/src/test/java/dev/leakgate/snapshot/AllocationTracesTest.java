@@ -17,7 +17,7 @@ class AllocationTracesTest {
     @Test
     void everyObjectOfTheTrackedRoundHasTheStackThatMadeIt() throws IOException {
         HeapSnapshot tracked = reader.read(TestSnapshots.leakSeries().get(3), ReadMode.GRAPH);
-        HeapSnapshot before = reader.read(TestSnapshots.leakSeries().get(2), ReadMode.SUMMARY);
+        HeapSummary before = reader.read(TestSnapshots.leakSeries().get(2), ReadMode.SUMMARY);
 
         int[] madeWhileTracked = tracked.nodesAllocatedAfter("UserSession", before.maxObjectId());
         assertEquals(TestSnapshots.LEAK_REQUESTS_PER_ROUND, madeWhileTracked.length);

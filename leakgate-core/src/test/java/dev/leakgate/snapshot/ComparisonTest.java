@@ -1,19 +1,20 @@
 package dev.leakgate.snapshot;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.io.IOException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Comparison view between s1 and s2 of the test script, whose churn phase says what comes and goes. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ComparisonTest {
 
-    private HeapSnapshot s1;
+    private HeapSummary s1;
     private HeapSnapshot s2;
     private Comparison comparison;
 

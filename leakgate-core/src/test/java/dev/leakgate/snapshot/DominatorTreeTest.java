@@ -1,13 +1,13 @@
 package dev.leakgate.snapshot;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.BitSet;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class DominatorTreeTest {
 
@@ -114,13 +114,6 @@ class DominatorTreeTest {
         HeapSnapshot snapshot = heap.read(ReadMode.GRAPH);
         assertEquals(200_010, snapshot.retainedSize(global));
         assertEquals(200_000, snapshot.retainedSize("Link"));
-    }
-
-    @Test
-    void needsTheGraph() throws IOException {
-        HeapSnapshot summary = heap.read(ReadMode.SUMMARY);
-        assertThrows(IllegalStateException.class, () -> summary.retainedSize(global));
-        assertThrows(IllegalStateException.class, () -> summary.retainedSize("global"));
     }
 
     @Test

@@ -1,14 +1,15 @@
 package dev.leakgate.snapshot;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The references a collection holds, counted through the stores it owns, on the real test snapshots. */
 class OwnedReferencesTest {
@@ -46,7 +47,7 @@ class OwnedReferencesTest {
     void summaryCountsWhatTheGraphCountsOnRealSnapshots() throws IOException {
         for (Path file : TestSnapshots.series()) {
             HeapSnapshot graph = reader.read(file, ReadMode.GRAPH);
-            HeapSnapshot summary = reader.read(file, ReadMode.SUMMARY);
+            HeapSummary summary = reader.read(file, ReadMode.SUMMARY);
             for (int node = 0; node < graph.nodeCount(); node++) {
                 assertEquals(graph.ownedReferenceCount(node), summary.ownedReferenceCount(node), file + ", node " + node);
             }
@@ -77,7 +78,7 @@ class OwnedReferencesTest {
                 json.edge(1 + random.nextInt(nodeCount - 1), type, name, 1 + random.nextInt(nodeCount - 1));
             }
             HeapSnapshot graph = json.read(ReadMode.GRAPH);
-            HeapSnapshot summary = json.read(ReadMode.SUMMARY);
+            HeapSummary summary = json.read(ReadMode.SUMMARY);
             for (int node = 0; node < nodeCount; node++) {
                 assertEquals(graph.ownedReferenceCount(node), summary.ownedReferenceCount(node),
                         "heap " + heap + ", node " + node + ":\n" + json.json());

@@ -1,13 +1,14 @@
 package dev.leakgate.snapshot;
 
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Two Node processes running the same script, snapshotted at the same points. */
 class SameProcessTest {
@@ -28,7 +29,7 @@ class SameProcessTest {
     void refusesASnapshotOfAnotherProcessRunningTheSameProgram() throws IOException {
         ObjectIds baseline = ObjectIds.of(reader.read(TestSnapshots.series().get(0), ReadMode.SUMMARY));
         Path other = TestSnapshots.seriesOfAnotherProcess().get(2);
-        HeapSnapshot later = reader.read(other, ReadMode.SUMMARY);
+        HeapSummary later = reader.read(other, ReadMode.SUMMARY);
         DifferentProcessesException refused = assertThrows(DifferentProcessesException.class,
                 () -> baseline.requireSameProcess(later));
         assertTrue(refused.getMessage().startsWith(other + " is not a later snapshot of the process "

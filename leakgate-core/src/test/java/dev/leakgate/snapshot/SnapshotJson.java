@@ -69,7 +69,7 @@ public final class SnapshotJson {
         return this;
     }
 
-    public HeapSnapshot read(ReadMode mode) throws IOException {
+    public <S extends HeapSummary> S read(ReadMode<S> mode) throws IOException {
         return new HeapSnapshotReader().read(stream(), "test.heapsnapshot", mode);
     }
 

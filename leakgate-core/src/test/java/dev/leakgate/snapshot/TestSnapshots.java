@@ -1,6 +1,8 @@
 package dev.leakgate.snapshot;
 
 import dev.leakgate.TestNode;
+import org.zeroturnaround.exec.ProcessExecutor;
+import org.zeroturnaround.exec.ProcessResult;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,8 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.zeroturnaround.exec.ProcessExecutor;
-import org.zeroturnaround.exec.ProcessResult;
 
 /**
  * Real snapshots for the tests: {@code src/test/node/make-test-snapshots.js} runs once per test JVM
@@ -64,7 +64,7 @@ public final class TestSnapshots {
     public static final int LEAK_REQUESTS_PER_ROUND = 200;
 
     /** The constructor's total as the Summary view lists it; empty when the snapshot counts none of its objects. */
-    static Optional<ConstructorTotal> total(HeapSnapshot snapshot, String constructor) {
+    static Optional<ConstructorTotal> total(HeapSummary snapshot, String constructor) {
         return snapshot.constructors().stream().filter(total -> total.name().equals(constructor)).findFirst();
     }
 

@@ -1,9 +1,7 @@
 package dev.leakgate.snapshot;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,8 +13,11 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class UnreadableSnapshotTest {
 
@@ -126,8 +127,8 @@ class UnreadableSnapshotTest {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(compressed))) {
             Files.copy(TestSnapshots.first(), out);
         }
-        HeapSnapshot plain = reader.read(TestSnapshots.first(), ReadMode.SUMMARY);
-        HeapSnapshot unzipped = reader.read(compressed, ReadMode.SUMMARY);
+        HeapSummary plain = reader.read(TestSnapshots.first(), ReadMode.SUMMARY);
+        HeapSummary unzipped = reader.read(compressed, ReadMode.SUMMARY);
         assertEquals(plain.nodeCount(), unzipped.nodeCount());
         assertEquals(TestSnapshots.total(plain, "RequestRecord"), TestSnapshots.total(unzipped, "RequestRecord"));
     }
@@ -154,7 +155,7 @@ class UnreadableSnapshotTest {
         assertRefused(fileName, content, ReadMode.GRAPH, expected);
     }
 
-    private void assertRefused(String fileName, byte[] content, ReadMode mode, String expected) throws IOException {
+    private void assertRefused(String fileName, byte[] content, ReadMode<?> mode, String expected) throws IOException {
         Path file = Files.write(directory.resolve(fileName), content);
         SnapshotFormatException error = assertThrows(SnapshotFormatException.class, () -> reader.read(file, mode));
         assertTrue(error.getMessage().startsWith(file + " " + expected), error.getMessage());

@@ -1,8 +1,6 @@
 package dev.leakgate.maven;
 
-import dev.leakgate.analysis.GrowthBaseline;
-import dev.leakgate.analysis.GrowthBaselineFile;
-import dev.leakgate.gate.GateResult;
+import dev.leakgate.run.RunOutcome;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -22,30 +20,17 @@ public class BaselineMojo extends GateMojo {
         if (skipped()) {
             return;
         }
-        Outcome outcome = runGate(GrowthBaseline.NONE);
-        GateResult result = outcome.result();
-        switch (result.verdict()) {
-            case ERROR -> throw new MojoExecutionException("leakgate could not measure the app: " + result.reason()
-                    + System.lineSeparator() + "Report: " + outcome.report());
-            case CRASH -> throw new MojoFailureException("leakgate: the app crashed under load, nothing was recorded: "
-                    + result.reason() + System.lineSeparator() + "Report: " + outcome.report());
-            case PASS, LEAK -> record(GrowthBaseline.of(result.leaks()));
-        }
-    }
-
-    private void record(GrowthBaseline baseline) throws MojoExecutionException {
+        RunOutcome outcome;
         try {
-            new GrowthBaselineFile().write(baseline, baselineFile());
+            outcome = leakgate().baseline(settings());
         } catch (IOException e) {
-            throw new MojoExecutionException("leakgate could not write " + baselineFile() + ": " + e.getMessage(), e);
+            throw new MojoExecutionException("leakgate could not write the baseline file: " + e.getMessage(), e);
         }
-        if (baseline.accepted().isEmpty()) {
-            getLog().info("Nothing grows per request; wrote an empty baseline to " + baselineFile());
-            return;
+        switch (outcome.result().verdict()) {
+            case ERROR -> throw new MojoExecutionException(outcome.message());
+            case CRASH -> throw new MojoFailureException(outcome.message() + System.lineSeparator()
+                    + "Nothing was recorded.");
+            case PASS, LEAK -> { }
         }
-        getLog().info("Wrote the growth of " + baseline.accepted().size() + " leak(s) to " + baselineFile()
-                + "; check now fails only beyond it:");
-        baseline.accepted().forEach(growth -> getLog().info("  " + growth.leak() + ": " + growth.growthPerRequest()
-                + " " + growth.subject() + " per request"));
     }
 }

@@ -1,36 +1,15 @@
 package dev.leakgate.maven;
 
-import dev.leakgate.analysis.ConstructorRule;
-import dev.leakgate.analysis.GrowthBaseline;
-import dev.leakgate.analysis.LeakThresholds;
-import dev.leakgate.gate.AttachSpec;
-import dev.leakgate.gate.Gate;
-import dev.leakgate.gate.GateConfig;
-import dev.leakgate.gate.GateResult;
-import dev.leakgate.gate.InvalidConfigurationException;
-import dev.leakgate.gate.KeepSnapshots;
-import dev.leakgate.gate.Verdict;
-import dev.leakgate.load.RequestSpec;
-import dev.leakgate.process.LaunchSpec;
-import dev.leakgate.process.NodeLauncher;
-import dev.leakgate.report.LeaksTable;
-import dev.leakgate.report.MarkdownSummary;
-import dev.leakgate.report.ReportWriter;
-import dev.leakgate.snapshot.HeapSnapshotReader;
+import dev.leakgate.run.Leakgate;
+import dev.leakgate.settings.Parameters;
+import dev.leakgate.settings.Settings;
 import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The parameters of a gate run and their mapping to the core's configuration, shared by the goals that run
@@ -47,7 +26,7 @@ abstract class GateMojo extends AbstractMojo {
     private List<String> scriptArgs;
 
     /** Node executable: a name on the PATH or a path. */
-    @Parameter(property = "leakgate.node", defaultValue = "node")
+    @Parameter(property = "leakgate.node")
     private String node;
 
     /** Extra Node flags, e.g. {@code --max-old-space-size=256}. */
@@ -55,7 +34,7 @@ abstract class GateMojo extends AbstractMojo {
     private List<String> nodeOptions;
 
     /** Directory the app runs in. */
-    @Parameter(property = "leakgate.workingDirectory", defaultValue = "${project.basedir}")
+    @Parameter(property = "leakgate.workingDirectory")
     private File workingDirectory;
 
     /** Extra environment variables for the app. */
@@ -63,20 +42,20 @@ abstract class GateMojo extends AbstractMojo {
     private Map<String, String> environment;
 
     /** Port the app listens on; 0 picks a free loopback port and passes it in {@code portVariable}. */
-    @Parameter(property = "leakgate.port", defaultValue = "0")
-    private int port;
+    @Parameter(property = "leakgate.port")
+    private Integer port;
 
     /** Environment variable that carries the port to the app. */
-    @Parameter(property = "leakgate.portVariable", defaultValue = "PORT")
+    @Parameter(property = "leakgate.portVariable")
     private String portVariable;
 
     /** Path polled with GET until the app answers; also the default request. */
-    @Parameter(property = "leakgate.readyPath", defaultValue = "/")
+    @Parameter(property = "leakgate.readyPath")
     private String readyPath;
 
     /** Seconds the app has to answer {@code readyPath}. */
-    @Parameter(property = "leakgate.startupTimeout", defaultValue = "30")
-    private int startupTimeout;
+    @Parameter(property = "leakgate.startupTimeout")
+    private Integer startupTimeout;
 
     /**
      * Attach mode: where an app started by someone else (docker compose, a script) serves HTTP, e.g.
@@ -96,24 +75,24 @@ abstract class GateMojo extends AbstractMojo {
      * Attach mode: accept an inspector on a non-loopback address. Whoever reaches a Node inspector can run any
      * code in the app; prefer forwarding the port to 127.0.0.1.
      */
-    @Parameter(property = "leakgate.allowRemoteInspector", defaultValue = "false")
-    private boolean allowRemoteInspector;
+    @Parameter(property = "leakgate.allowRemoteInspector")
+    private Boolean allowRemoteInspector;
 
     /** Concurrent keep-alive connections of the load generator. */
-    @Parameter(property = "leakgate.connections", defaultValue = "8")
-    private int connections;
+    @Parameter(property = "leakgate.connections")
+    private Integer connections;
 
     /** Requests served before the baseline snapshot, so that one-off growth happens before measuring. */
-    @Parameter(property = "leakgate.warmupRequests", defaultValue = "1000")
-    private int warmupRequests;
+    @Parameter(property = "leakgate.warmupRequests")
+    private Integer warmupRequests;
 
     /** Measured rounds, each followed by a snapshot; growth must repeat in every round (at least 2). */
-    @Parameter(property = "leakgate.rounds", defaultValue = "3")
-    private int rounds;
+    @Parameter(property = "leakgate.rounds")
+    private Integer rounds;
 
     /** Requests per round, exactly. */
-    @Parameter(property = "leakgate.requestsPerRound", defaultValue = "2000")
-    private int requestsPerRound;
+    @Parameter(property = "leakgate.requestsPerRound")
+    private Integer requestsPerRound;
 
     /**
      * Requests to send, in order and cycling: {@code <request>} elements with {@code method} (GET),
@@ -122,17 +101,32 @@ abstract class GateMojo extends AbstractMojo {
     @Parameter(property = "leakgate.requests")
     private List<Request> requests;
 
+    /**
+     * Requests sent once on each connection before the warm-up, counted in no phase: a login. {@code <request>}
+     * elements like {@code requests}; in them {@code {{seq}}} is the connection's number. A failing one is an ERROR.
+     */
+    @Parameter(property = "leakgate.setupRequests")
+    private List<Request> setupRequests;
+
+    /** Each connection keeps the cookies its responses set and sends them back, as one browser tab would. */
+    @Parameter(property = "leakgate.cookies")
+    private Boolean cookies;
+
+    /** Also measure the app's {@code worker_threads} workers, each its own series; a leak in a worker fails too. */
+    @Parameter(property = "leakgate.measureWorkers")
+    private Boolean measureWorkers;
+
     /** Seconds one request may take before it counts as failed. */
-    @Parameter(property = "leakgate.requestTimeout", defaultValue = "10")
-    private int requestTimeout;
+    @Parameter(property = "leakgate.requestTimeout")
+    private Integer requestTimeout;
 
     /** Requests per second; 0 sends as fast as the connections go. Latency is then measured from each request's intended send time. */
-    @Parameter(property = "leakgate.rate", defaultValue = "0")
-    private double rate;
+    @Parameter(property = "leakgate.rate")
+    private Double rate;
 
     /** Percent of failed requests in a phase above which the run cannot be judged (verdict ERROR). */
-    @Parameter(property = "leakgate.maxErrorRate", defaultValue = "1.0")
-    private double maxErrorRate;
+    @Parameter(property = "leakgate.maxErrorRate")
+    private Double maxErrorRate;
 
     /**
      * Live instances a constructor may gain per request in every round without counting as a leak.
@@ -163,192 +157,113 @@ abstract class GateMojo extends AbstractMojo {
     private List<String> ignoredConstructors;
 
     /** Growth accepted per constructor, written by the {@code baseline} goal; {@code check} fails only beyond it. */
-    @Parameter(property = "leakgate.baselineFile", defaultValue = "${project.basedir}/leakgate-baseline.json")
+    @Parameter(property = "leakgate.baselineFile")
     private File baselineFile;
 
     /** When heap snapshots stay in {@code outputDirectory/snapshots}: never, onFailure, always. They hold heap contents, secrets included. */
-    @Parameter(property = "leakgate.keepSnapshots", defaultValue = "onFailure")
+    @Parameter(property = "leakgate.keepSnapshots")
     private String keepSnapshots;
 
     /** Seconds for the whole run, start-up included. */
-    @Parameter(property = "leakgate.timeout", defaultValue = "600")
-    private int timeout;
+    @Parameter(property = "leakgate.timeout")
+    private Integer timeout;
 
     /** Where report.html, report.json, TEST-leakgate.xml, app.log and snapshots are written. */
-    @Parameter(property = "leakgate.outputDirectory", defaultValue = "${project.build.directory}/leakgate")
+    @Parameter(property = "leakgate.outputDirectory")
     private File outputDirectory;
 
     /**
      * Show string values from the heap in the reports (a sample of a growing {@code (string)}). Off by default:
      * heap strings hold tokens, passwords and personal data.
      */
-    @Parameter(property = "leakgate.showStringValues", defaultValue = "false")
-    private boolean showStringValues;
+    @Parameter(property = "leakgate.showStringValues")
+    private Boolean showStringValues;
 
     /** Skips the goal; no Node process is started. */
-    @Parameter(property = "leakgate.skip", defaultValue = "false")
-    private boolean skip;
+    @Parameter(property = "leakgate.skip")
+    private Boolean skip;
 
-    /** The baseline file the goal reads or writes. */
-    protected Path baselineFile() {
-        return baselineFile.toPath();
-    }
+    /** The project's directory: where relative paths start and the baseline file lives by default. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    private File projectDirectory;
+
+    /** The project's build directory: the reports go to its {@code leakgate} by default. */
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
+    private File buildDirectory;
 
     protected boolean skipped() {
-        if (skip) {
+        boolean skipping = skip != null ? skip : Parameters.DEFAULT_SKIP;
+        if (skipping) {
             getLog().info("leakgate is skipped (leakgate.skip=true)");
         }
-        return skip;
+        return skipping;
     }
 
-    /** Runs the gate against this baseline and writes the reports; bad parameters end as an ERROR result. */
-    protected Outcome runGate(GrowthBaseline baseline) throws MojoExecutionException {
-        Clock clock = Clock.systemUTC();
-        Path output = outputDirectory.toPath();
-        GateResult result;
-        try {
-            GateConfig config = config(output, baseline);
-            result = new Gate(new NodeLauncher(), new HeapSnapshotReader(), new MavenConsole(getLog()), clock).run(config);
-        } catch (InvalidConfigurationException e) {
-            result = GateResult.notStarted(e.getMessage(), clock.instant());
-        }
-        Path report = writeReports(result, output);
-        summariseForCi(result, report);
-        summarise(result, report);
-        return new Outcome(result, report);
+    /** The run, which tells its progress and verdict in the build's log. */
+    protected Leakgate leakgate() {
+        return Leakgate.forThisProcess(new MavenConsole(getLog()));
     }
 
-    /** A finished run and where its report is. */
-    protected record Outcome(GateResult result, Path report) {
+    /** Every parameter as the POM or the command line gave it; the core fills in the defaults and checks them. */
+    protected Settings.Builder settings() {
+        Settings.Builder settings = Settings.forProject(projectDirectory.toPath(), buildDirectory.toPath())
+                .set(Parameters.SCRIPT, script)
+                .set(Parameters.NODE, node)
+                .set(Parameters.WORKING_DIRECTORY, path(workingDirectory))
+                .set(Parameters.PORT, port)
+                .set(Parameters.PORT_VARIABLE, portVariable)
+                .set(Parameters.READY_PATH, readyPath)
+                .set(Parameters.ALLOW_REMOTE_INSPECTOR, allowRemoteInspector)
+                .set(Parameters.CONNECTIONS, connections)
+                .set(Parameters.WARMUP_REQUESTS, warmupRequests)
+                .set(Parameters.ROUNDS, rounds)
+                .set(Parameters.REQUESTS_PER_ROUND, requestsPerRound)
+                .set(Parameters.RATE, rate)
+                .set(Parameters.MAX_ERROR_RATE, maxErrorRate)
+                .set(Parameters.MAX_OBJECTS_PER_REQUEST, maxObjectsPerRequest)
+                .set(Parameters.MAX_BYTES_PER_REQUEST, maxBytesPerRequest)
+                .set(Parameters.SHOW_STRING_VALUES, showStringValues)
+                .set(Parameters.COOKIES, cookies)
+                .set(Parameters.MEASURE_WORKERS, measureWorkers)
+                .set(Parameters.BASELINE_FILE, path(baselineFile))
+                .set(Parameters.OUTPUT_DIRECTORY, path(outputDirectory))
+                .json(Parameters.SCRIPT_ARGS, given(scriptArgs))
+                .json(Parameters.NODE_OPTIONS, given(nodeOptions))
+                .json(Parameters.ENVIRONMENT, environment == null || environment.isEmpty() ? null : environment)
+                .json(Parameters.REQUESTS, given(requests) == null ? null
+                        : requests.stream().map(request -> request == null ? null : request.asGiven()).toList())
+                .json(Parameters.SETUP_REQUESTS, given(setupRequests) == null ? null
+                        : setupRequests.stream().map(request -> request == null ? null : request.asGiven()).toList())
+                .json(Parameters.RULES, given(rules) == null ? null
+                        : rules.stream().map(rule -> rule == null ? null : rule.asGiven()).toList())
+                .json(Parameters.IGNORED_CONSTRUCTORS, given(ignoredConstructors));
+        seconds(settings, Parameters.STARTUP_TIMEOUT, startupTimeout);
+        seconds(settings, Parameters.REQUEST_TIMEOUT, requestTimeout);
+        seconds(settings, Parameters.TIMEOUT, timeout);
+        text(settings, Parameters.BASE_URL, baseUrl);
+        text(settings, Parameters.INSPECTOR_URL, inspectorUrl);
+        text(settings, Parameters.KEEP_SNAPSHOTS, keepSnapshots);
+        return settings;
     }
 
-    private GateConfig config(Path output, GrowthBaseline baseline) {
-        return new GateConfig(launchSpec(output), requestSpecs(), connections, warmupRequests, rounds, requestsPerRound,
-                Duration.ofSeconds(requestTimeout), rate, maxErrorRate, thresholds(baseline), keepSnapshotsPolicy(),
-                Duration.ofSeconds(timeout), output, attachSpec(), showStringValues);
+    /** Maven hands an unset list over as an empty one. */
+    private static List<?> given(List<?> list) {
+        return list == null || list.isEmpty() ? null : list;
     }
 
-    private LaunchSpec launchSpec(Path output) {
-        try {
-            return new LaunchSpec(node, orEmpty("nodeOptions", nodeOptions), workingDirectory.toPath().toAbsolutePath(),
-                    script == null ? "" : script, orEmpty("scriptArgs", scriptArgs), environment(), port, portVariable,
-                    readyPath, Duration.ofSeconds(startupTimeout), output.resolve("app.log"));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidConfigurationException(e.getMessage());
-        }
+    private static Path path(File file) {
+        return file == null ? null : file.toPath();
     }
 
-    /** Null unless baseUrl or inspectorUrl is set; then both must be. */
-    private AttachSpec attachSpec() {
-        if (isBlank(baseUrl) && isBlank(inspectorUrl)) {
-            return null;
-        }
-        return new AttachSpec(url("inspectorUrl", inspectorUrl), url("baseUrl", baseUrl), allowRemoteInspector);
-    }
-
-    private static URI url(String parameter, String value) {
-        if (isBlank(value)) {
-            return null;
-        }
-        try {
-            return new URI(value.trim());
-        } catch (URISyntaxException e) {
-            throw new InvalidConfigurationException(parameter + " is not a valid URL: " + e.getMessage());
-        }
-    }
-
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
-    }
-
-    private List<RequestSpec> requestSpecs() {
-        if (requests == null || requests.isEmpty()) {
-            return List.of(RequestSpec.get(readyPath));
-        }
-        List<Request> entries = orEmpty("requests", requests);
-        try {
-            return entries.stream().map(Request::toSpec).toList();
-        } catch (IllegalArgumentException e) {
-            throw new InvalidConfigurationException("requests: " + e.getMessage());
+    private static void seconds(Settings.Builder settings, dev.leakgate.settings.Parameter<?> parameter, Integer seconds) {
+        if (seconds != null) {
+            settings.text(parameter, seconds.toString());
         }
     }
 
-    private LeakThresholds thresholds(GrowthBaseline baseline) {
-        try {
-            List<ConstructorRule> constructorRules = orEmpty("rules", rules).stream().map(Rule::toRule).toList();
-            return new LeakThresholds(
-                    maxObjectsPerRequest == null ? LeakThresholds.DEFAULT_MAX_OBJECTS_PER_REQUEST : maxObjectsPerRequest,
-                    maxBytesPerRequest == null ? LeakThresholds.DEFAULT_MAX_BYTES_PER_REQUEST : maxBytesPerRequest,
-                    constructorRules, Set.copyOf(orEmpty("ignoredConstructors", ignoredConstructors)), baseline);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidConfigurationException(e.getMessage());
+    private static void text(Settings.Builder settings, dev.leakgate.settings.Parameter<?> parameter, String text) {
+        if (text != null && !text.isBlank()) {
+            settings.text(parameter, text);
         }
-    }
-
-    private KeepSnapshots keepSnapshotsPolicy() {
-        try {
-            return KeepSnapshots.fromParameter(keepSnapshots);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidConfigurationException(e.getMessage());
-        }
-    }
-
-    private Path writeReports(GateResult result, Path output) throws MojoExecutionException {
-        try {
-            return new ReportWriter().writeAll(result, output);
-        } catch (IOException e) {
-            throw new MojoExecutionException("leakgate could not write its reports to " + output + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** GitHub Actions shows what a step appends to this file on the run's summary page. */
-    private void summariseForCi(GateResult result, Path report) {
-        String summaryFile = System.getenv("GITHUB_STEP_SUMMARY");
-        if (summaryFile == null || summaryFile.isBlank()) {
-            return;
-        }
-        try {
-            new MarkdownSummary().appendTo(result, report, Path.of(summaryFile));
-        } catch (IOException e) {
-            getLog().warn("Could not append the leakgate summary to GITHUB_STEP_SUMMARY (" + summaryFile + "): "
-                    + e.getMessage());
-        }
-    }
-
-    private void summarise(GateResult result, Path report) {
-        String headline = "leakgate " + result.verdict() + ": " + result.reason();
-        if (result.verdict() == Verdict.PASS) {
-            getLog().info(headline);
-        } else {
-            getLog().warn(headline);
-        }
-        if (!result.leaks().isEmpty()) {
-            new LeaksTable(10).render(result.leaks()).forEach(line -> getLog().warn("  " + line));
-        }
-        getLog().info("Report: " + report);
-    }
-
-    /** The list as given; an empty element in the POM (Maven makes it null) is a mistake worth naming. */
-    private static <T> List<T> orEmpty(String parameter, List<T> list) {
-        if (list == null) {
-            return List.of();
-        }
-        if (list.contains(null)) {
-            throw new InvalidConfigurationException(parameter + " has an empty entry: give it a value or remove it");
-        }
-        return List.copyOf(list);
-    }
-
-    private Map<String, String> environment() {
-        if (environment == null) {
-            return Map.of();
-        }
-        environment.forEach((name, value) -> {
-            if (value == null) {
-                throw new InvalidConfigurationException("environment variable " + name + " has no value: give it one "
-                        + "(<" + name + ">value</" + name + ">) or remove it");
-            }
-        });
-        return Map.copyOf(environment);
     }
 }

@@ -1,34 +1,38 @@
 package dev.leakgate.maven;
 
-import dev.leakgate.load.RequestSpec;
-
+import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One {@code <request>} of the {@code requests} parameter. Also settable from a plain string
- * ({@code -Dleakgate.requests="GET /a,POST /b"}): Maven hands such a value to {@link #set(String)}.
+ * One {@code <request>} of the {@code requests} parameter, as the POM writes it; the core reads and checks it. Also
+ * settable from a plain string ({@code -Dleakgate.requests="GET /a,POST /b"}): Maven hands such a value to
+ * {@link #set(String)}.
  */
 public class Request {
 
-    private String method = "GET";
+    private String method;
     private String path;
-    private Map<String, String> headers = Map.of();
+    private Map<String, String> headers;
     private String body;
     private String contentType;
+    private String text;
 
     /** {@code "/path"} or {@code "METHOD /path"}. */
     public void set(String methodAndPath) {
-        String[] parts = methodAndPath.trim().split("\\s+", 2);
-        if (parts.length == 2) {
-            method = parts[0];
-            path = parts[1];
-        } else {
-            path = parts[0];
-        }
+        text = methodAndPath;
     }
 
-    RequestSpec toSpec() {
-        // The spec copies the headers itself, after saying which one is missing its value.
-        return new RequestSpec(method, path, headers, body, contentType);
+    /** The request as given: its text, or its fields by the names the {@code --config} file uses. */
+    Object asGiven() {
+        if (text != null) {
+            return text;
+        }
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("method", method);
+        fields.put("path", path);
+        fields.put("headers", headers);
+        fields.put("body", body);
+        fields.put("contentType", contentType);
+        return fields;
     }
 }

@@ -1,4 +1,6 @@
-package dev.leakgate.gate;
+package dev.leakgate.settings;
+
+import dev.leakgate.result.Verdict;
 
 import java.util.Arrays;
 import java.util.Locale;

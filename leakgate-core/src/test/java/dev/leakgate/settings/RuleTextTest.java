@@ -1,13 +1,16 @@
-package dev.leakgate.maven;
+package dev.leakgate.settings;
+
+import dev.leakgate.analysis.ConstructorRule;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.leakgate.analysis.ConstructorRule;
-import org.junit.jupiter.api.Test;
-
-class RuleTest {
+/** A rule written as a user property or a flag: {@code -Dleakgate.rules="Session objects=0.01"}. */
+class RuleTextTest {
 
     @Test
     void readsTheConstructorAndItsLimitsFromTheCommandLineForm() {
@@ -25,9 +28,8 @@ class RuleTest {
     }
 
     private static ConstructorRule ruleOf(String text) {
-        Rule rule = new Rule();
-        rule.set(text);
-        return rule.toRule();
+        return Settings.forCommandLine(Path.of("")).text(Parameters.RULES, text).set(Parameters.SCRIPT, "app.js").build()
+                .get(Parameters.RULES).get(0);
     }
 
     private static void assertMessage(String expected, String text) {

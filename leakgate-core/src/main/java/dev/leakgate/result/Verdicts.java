@@ -1,4 +1,4 @@
-package dev.leakgate.gate;
+package dev.leakgate.result;
 
 import dev.leakgate.analysis.FixSite;
 import dev.leakgate.analysis.Leak;
@@ -24,11 +24,6 @@ public final class Verdicts {
             "protocol", "answered %s with something that is not HTTP/1.x");
 
     private Verdicts() {
-    }
-
-    static String explain(List<Leak> leaks, GateConfig config) {
-        return explainSeries(leaks, config.rounds(), config.requestsPerRound(),
-                config.thresholds().maxObjectsPerRequest());
     }
 
     /** The reason sentence for {@code rounds} rounds after the baseline: what failed, or why nothing did. */
@@ -60,7 +55,8 @@ public final class Verdicts {
      */
     public static String describe(Leak leak) {
         FixSite site = leak.origin().fixSite();
-        String line = (site == null ? "" : site.location().text() + " ") + leak.title();
+        String line = (site == null ? "" : site.location().text() + " ") + leak.title()
+                + (leak.thread().equals(Leak.MAIN_THREAD) ? "" : " in " + leak.thread());
         if (leak.acceptedGrowthPerRequest() == 0) {
             return line;
         }
@@ -69,7 +65,7 @@ public final class Verdicts {
                 + " the baseline accepts (" + NumberText.decimal(leak.acceptedGrowthPerRequest()) + ")";
     }
 
-    static String describePhase(PhaseResult phase) {
+    public static String describePhase(PhaseResult phase) {
         return String.format(Locale.ROOT, "%s: %s requests in %s, %s req/s, p99 %s ms, %s failed",
                 phase.phase(), NumberText.count(phase.requests()), DurationText.of(phase.elapsed()),
                 NumberText.decimal(phase.requestsPerSecond()), NumberText.decimal(phase.latency().p99()),
@@ -92,7 +88,7 @@ public final class Verdicts {
      * Why a phase with too many failed requests cannot be judged, most frequent cause first:
      * {@code the app answered 503 to 97% of the 2,000 requests in round 1, and did not answer 2% within requestTimeout}.
      */
-    static String explainFailingRequests(PhaseResult phase, double maxErrorRate) {
+    public static String explainFailingRequests(PhaseResult phase, double maxErrorRate) {
         List<String> causes = failureCauses(phase);
         String main = causes.get(0);
         String others = causes.size() == 1 ? "" : ", and " + String.join(", ", causes.subList(1, causes.size()));

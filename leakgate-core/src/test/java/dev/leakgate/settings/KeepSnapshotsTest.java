@@ -1,9 +1,9 @@
-package dev.leakgate.gate;
+package dev.leakgate.settings;
+
+import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-
-import org.junit.jupiter.api.Test;
 
 class KeepSnapshotsTest {
 

@@ -1,4 +1,4 @@
-package dev.leakgate.gate;
+package dev.leakgate.result;
 
 import java.util.List;
 

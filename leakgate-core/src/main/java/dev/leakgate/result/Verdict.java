@@ -1,4 +1,4 @@
-package dev.leakgate.gate;
+package dev.leakgate.result;
 
 /** The outcome of a gate run, as {@code report.json} names it. */
 public enum Verdict {

@@ -1,4 +1,4 @@
-package dev.leakgate.gate;
+package dev.leakgate.result;
 
 import dev.leakgate.analysis.Census;
 
