@@ -110,7 +110,19 @@ class LoadCommandTest {
         assertRejected("needs exactly one URL, e.g. http://127.0.0.1:3000/");
         assertRejected("unknown option --times", url("/"), "--times", "3");
         assertRejected("--json is a switch and takes no value", url("/"), "--json=true");
+        assertRejected("GET /ok?token={{env.NO_SUCH_TOKEN}}: {{env.NO_SUCH_TOKEN}} names the environment variable "
+                + "NO_SUCH_TOKEN, which is not set", url("/ok?token={{env.NO_SUCH_TOKEN}}"));
         assertEquals("0", server.control("/__count"), "no load was sent");
+    }
+
+    @Test
+    void sendsATemplatedPathAndBodyWithTheMethodAsked() throws Exception {
+        int exit = load(url("/ok?item={{uuid}}"), "--method", "POST", "--body", "{\"n\": {{seq}}}", "--content-type",
+                "application/json", "--requests", "50", "--json");
+
+        assertEquals(Main.PASS, exit, stderr());
+        assertTrue(stdout().contains("\"requests\" : 50"), stdout());
+        assertTrue(stdout().contains("\"200\" : 50"), stdout());
     }
 
     @Test
@@ -125,8 +137,8 @@ class LoadCommandTest {
         out.reset();
         err.reset();
         assertEquals(Main.ERROR, load(args));
-        assertEquals("leakgate load: " + message + "\nusage: load URL [--connections N] [--requests N | --duration SECONDS]"
-                + " [--rate R] [--json]\n", stderr());
+        assertEquals("leakgate load: " + message + "\nusage: load URL [--method M] [--body TEXT] [--content-type TYPE] "
+                + "[--connections N] [--requests N | --duration SECONDS] [--rate R] [--json]\n", stderr());
         assertEquals("", stdout());
     }
 
