@@ -40,8 +40,9 @@ final class CheckCommand implements Command {
         }
         for (String flag : arguments.optionNames()) {
             if (!flag.equals("config") && !flag.equals("out")) {
-                Parameter<?> parameter = Parameters.ofFlag(flag)
-                        .orElseThrow(() -> new UsageException("unknown option --" + flag + " (the parameters: help)"));
+                Parameter<?> parameter = Parameters.ofFlag(flag).orElseThrow(() -> new UsageException("unknown option --"
+                        + flag + Parameters.closestTo(flag).map(close -> ": did you mean --" + close.flag() + "?")
+                        .orElse(" (java -jar leakgate-cli.jar help lists them)")));
                 settings.text(parameter, arguments.option(flag).orElseThrow());
             }
         }
@@ -71,7 +72,8 @@ final class CheckCommand implements Command {
 
             @Override
             public void warn(String message) {
-                err.println(message);
+                // The verdict and the leaks are the command's result, which belongs with the rest on stdout.
+                out.println(message);
             }
 
             @Override

@@ -56,8 +56,15 @@ public final class Main {
             usage(err);
             return ERROR;
         }
+        List<String> rest = List.of(Arrays.copyOfRange(args, 1, args.length));
+        if (rest.contains("--help") || rest.contains("-h")) {
+            out.println("usage: java -jar leakgate-cli.jar " + command.usage());
+            if (args[0].equals("check")) {
+                parameters(out);
+            }
+            return PASS;
+        }
         try {
-            List<String> rest = List.of(Arrays.copyOfRange(args, 1, args.length));
             return command.run(new Arguments(rest, command.flags()), out, err);
         } catch (UsageException e) {
             err.println("leakgate " + args[0] + ": " + e.getMessage());
@@ -79,10 +86,12 @@ public final class Main {
     /** The parameters of {@code check}, with the defaults the Maven goal has too. */
     private static void parameters(PrintStream stream) {
         stream.println();
-        stream.println("check's parameters, the Maven goal's too: a flag each, or a key of the --config JSON file "
-                + "(the name in brackets); lists comma-separated as flags, maps only in the file");
+        stream.println("check's parameters, the Maven goal's too. Each is a flag (--requests-per-round 500) and a key of");
+        stream.println("the --config JSON file ({\"requestsPerRound\": 500}); lists are comma-separated as flags, maps go");
+        stream.println("in the file only. Flags win over the file.");
         for (Parameter<?> parameter : Parameters.ALL) {
-            stream.printf("  --%-32s default: %s%n      %s%n", parameter.flag() + " [" + parameter.name() + "]",
+            String flag = parameter.isMap() ? "(in --config only)" : "--" + parameter.flag();
+            stream.printf("  %-28s %-24s default: %s%n      %s%n", flag, "\"" + parameter.name() + "\"",
                     parameter.defaultText(), parameter.meaning());
         }
     }

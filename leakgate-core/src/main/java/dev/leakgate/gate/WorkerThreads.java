@@ -13,12 +13,14 @@ import dev.leakgate.load.PhaseResult;
 import dev.leakgate.result.Verdicts;
 import dev.leakgate.snapshot.HeapSnapshot;
 import dev.leakgate.snapshot.ReadMode;
+import dev.leakgate.text.DurationText;
 import dev.leakgate.text.NumberText;
 
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -141,6 +143,9 @@ final class WorkerThreads {
     /** Tracks allocations in the worker while the mix runs a little longer, and reads where the objects come from. */
     private List<Leak> located(Worker worker, List<Leak> leaks, ScriptCatalog scripts, LoadGenerator load)
             throws IOException, InterruptedException {
+        Instant started = Instant.now();
+        console.info("Diagnosis of " + worker.name + ": tracking allocations in the worker while "
+                + DIAGNOSIS_REQUESTS + " more requests run, to find where its leak comes from");
         worker.session.startTrackingAllocations();
         int firstId = worker.session.awaitObjectIdMark(MARK_TIMEOUT);
         PhaseResult result = load.run("diagnosis " + worker.name, DIAGNOSIS_REQUESTS, LoadProgress.NONE);
@@ -161,6 +166,8 @@ final class WorkerThreads {
             for (Leak leak : leaks) {
                 located.add(leak.failing() ? locator.locate(leak, firstId, List.of()) : leak);
             }
+            console.info("Diagnosis of " + worker.name + " took " + DurationText.of(Duration.between(started,
+                    Instant.now())));
             return located;
         } finally {
             worker.session.onPause(null);

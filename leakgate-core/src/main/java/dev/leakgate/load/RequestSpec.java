@@ -47,7 +47,7 @@ public record RequestSpec(String method, String path, Map<String, String> header
     /**
      * Checks that every template of the path, the header values and the body can be filled from this environment.
      *
-     * @throws IllegalArgumentException naming the request and the template that cannot be filled
+     * @throws UnfilledTemplateException naming the request and the template that cannot be filled
      */
     public void requireTemplatesFilled(Map<String, String> environment) {
         try {
@@ -57,7 +57,7 @@ public record RequestSpec(String method, String path, Map<String, String> header
                 TemplateText.parse(body, environment);
             }
         } catch (IllegalArgumentException unfilled) {
-            throw new IllegalArgumentException(method + " " + path + ": " + unfilled.getMessage(), unfilled);
+            throw new UnfilledTemplateException(method + " " + path + ": " + unfilled.getMessage(), unfilled);
         }
     }
 

@@ -30,7 +30,9 @@ public final class LeaksTable {
         int rank = 1;
         for (Leak leak : leaks.subList(0, Math.min(maxLeaks, leaks.size()))) {
             String notFailing = FindingText.notFailing(leak);
-            lines.add(rank++ + ". " + Verdicts.describe(leak) + (notFailing.isEmpty() ? "" : " (not failing: "
+            // Failing leaks are numbered, as the verdict counts them; growth that does not fail is a plain item.
+            String marker = leak.failing() ? rank++ + "." : "-";
+            lines.add(marker + " " + Verdicts.describe(leak) + (notFailing.isEmpty() ? "" : " (not failing: "
                     + notFailing + ")"));
             lines.add(INDENT + "kept by   " + leak.retainerPath().text());
             if (!leak.origin().requests().isEmpty()) {

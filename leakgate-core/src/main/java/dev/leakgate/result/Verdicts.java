@@ -93,9 +93,20 @@ public final class Verdicts {
         String main = causes.get(0);
         String others = causes.size() == 1 ? "" : ", and " + String.join(", ", causes.subList(1, causes.size()));
         return "the app " + main + others + ", above maxErrorRate=" + NumberText.decimal(maxErrorRate) + "%: "
-                + "a leak verdict on failing requests means nothing. Check the requests and readyPath, "
-                + "or raise maxErrorRate";
+                + "a leak verdict on failing requests means nothing. " + advice(phase);
     }
+
+    /** What to change, by what most requests got. */
+    private static String advice(PhaseResult phase) {
+        long refused = phase.statusCounts().getOrDefault(401, 0L) + phase.statusCounts().getOrDefault(403, 0L);
+        if (refused * 2 > phase.failed()) {
+            return "The app wants its clients logged in: log each connection in with setupRequests and keep its "
+                    + "session with cookies=true, or send a token header (Authorization: Bearer {{env.API_TOKEN}})";
+        }
+        String raise = phase.errorRatePercent() < 50 ? ", or raise maxErrorRate" : "";
+        return "Check the requests and readyPath" + raise;
+    }
+
 
     /** One phrase per cause of failure, most frequent first; the first names the phase's size and label. */
     private static List<String> failureCauses(PhaseResult phase) {

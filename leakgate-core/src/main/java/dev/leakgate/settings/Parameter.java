@@ -1,5 +1,6 @@
 package dev.leakgate.settings;
 
+import dev.leakgate.load.UnfilledTemplateException;
 import dev.leakgate.text.DurationText;
 
 import java.nio.file.Path;
@@ -68,6 +69,11 @@ public final class Parameter<T> {
         return type.structured();
     }
 
+    /** A map, which no flag can give: only the {@code --config} file or the POM. */
+    public boolean isMap() {
+        return type == ValueTypes.TEXT_MAP;
+    }
+
     ValueType<T> type() {
         return type;
     }
@@ -85,6 +91,8 @@ public final class Parameter<T> {
         T value;
         try {
             value = type.fromText(text);
+        } catch (UnfilledTemplateException unfilled) {
+            throw new InvalidSettingsException(name, name + ": " + unfilled.getMessage());
         } catch (IllegalArgumentException notOfTheType) {
             throw new InvalidSettingsException(this, "'" + text + "'" + detail(notOfTheType), type.accepted());
         }
@@ -96,6 +104,8 @@ public final class Parameter<T> {
         T value;
         try {
             value = type.fromJson(json);
+        } catch (UnfilledTemplateException unfilled) {
+            throw new InvalidSettingsException(name, name + ": " + unfilled.getMessage());
         } catch (IllegalArgumentException notOfTheType) {
             throw new InvalidSettingsException(this, String.valueOf(json) + detail(notOfTheType), type.accepted());
         }

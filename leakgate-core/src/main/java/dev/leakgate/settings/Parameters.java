@@ -174,6 +174,41 @@ public final class Parameters {
         return ALL.stream().filter(parameter -> parameter.flag().equals(flag)).findFirst();
     }
 
+    /** The parameter whose name is closest to a misspelt one, when one is close: {@code requestPerRound}. */
+    public static Optional<Parameter<?>> closestTo(String misspelt) {
+        Parameter<?> closest = null;
+        int best = Integer.MAX_VALUE;
+        for (Parameter<?> parameter : ALL) {
+            int distance = Math.min(distance(misspelt.toLowerCase(Locale.ROOT), parameter.name().toLowerCase(Locale.ROOT)),
+                    distance(misspelt.toLowerCase(Locale.ROOT), parameter.flag()));
+            if (distance < best) {
+                best = distance;
+                closest = parameter;
+            }
+        }
+        return best <= Math.max(2, misspelt.length() / 4) ? Optional.of(closest) : Optional.empty();
+    }
+
+    /** The edit distance between two names. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
     private static <T> Predicate<T> any() {
         return Objects::nonNull;
     }

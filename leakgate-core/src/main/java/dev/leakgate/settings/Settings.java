@@ -137,7 +137,8 @@ public final class Settings {
         public Builder json(Map<String, ?> object) {
             object.forEach((name, value) -> Parameters.named(name).ifPresentOrElse(parameter -> json(parameter, value),
                     () -> problem(new InvalidSettingsException(name, "no parameter is called " + name
-                            + " (see help for the list)"))));
+                            + Parameters.closestTo(name).map(close -> ": did you mean " + close.name() + "?")
+                            .orElse(" (java -jar leakgate-cli.jar help lists them)")))));
             return this;
         }
 

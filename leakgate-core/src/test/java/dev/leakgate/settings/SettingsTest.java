@@ -91,7 +91,9 @@ class SettingsTest {
         assertRefused("inspectorUrl", "attach mode needs both inspectorUrl and baseUrl (set neither to let leakgate "
                 + "start the app)", () -> app().text(Parameters.BASE_URL, "http://127.0.0.1:3000"));
         assertRefused("rounds", "rounds must be a whole number, was true", () -> app().json(Map.of("rounds", true)));
-        assertRefused("rund", "no parameter is called rund (see help for the list)", () -> app().json(Map.of("rund", 3)));
+        assertRefused("rund", "no parameter is called rund: did you mean rounds?", () -> app().json(Map.of("rund", 3)));
+        assertRefused("colour", "no parameter is called colour (java -jar leakgate-cli.jar help lists them)",
+                () -> app().json(Map.of("colour", "red")));
     }
 
     @Test
@@ -99,6 +101,9 @@ class SettingsTest {
         assertRefused("requests", "requests must be a list of requests, each \"METHOD /path\" or {method, path, "
                 + "headers, body, contentType}, was [orders] (Request path must start with '/', got: orders)",
                 () -> app().json(Parameters.REQUESTS, List.of("orders")));
+        assertRefused("setupRequests", "setupRequests: POST /login: {{env.NO_SUCH_PASSWORD}} names the environment "
+                + "variable NO_SUCH_PASSWORD, which is not set", () -> app().json(Parameters.SETUP_REQUESTS,
+                List.of(Map.of("method", "POST", "path", "/login", "body", "{{env.NO_SUCH_PASSWORD}}"))));
     }
 
     @Test
