@@ -47,20 +47,18 @@ final class CheckCommand implements Command {
             }
         }
         arguments.option("out").ifPresent(directory -> settings.text(Parameters.OUTPUT_DIRECTORY, directory));
-        if (skipped(settings)) {
+        Settings checked;
+        try {
+            checked = settings.build();
+        } catch (InvalidSettingsException refused) {
+            return leakgate.refuse(settings, refused).exitCode();
+        }
+        if (checked.get(Parameters.SKIP)) {
             out.println("leakgate is skipped (skip=true)");
             return Main.PASS;
         }
         // The run tells its verdict, its leaks and where the report is on the console; a refused one too.
-        return leakgate.check(settings).exitCode();
-    }
-
-    private static boolean skipped(Settings.Builder settings) {
-        try {
-            return settings.build().get(Parameters.SKIP);
-        } catch (InvalidSettingsException refusedByTheRunItself) {
-            return false;
-        }
+        return leakgate.check(checked).exitCode();
     }
 
     private static Console console(PrintStream out, PrintStream err) {

@@ -96,7 +96,7 @@ final class MeasuredRun {
 
     private List<Leak> measure(InspectorSession session, LoadGenerator load, HeapSampler heap)
             throws IOException, InterruptedException, RunStopped {
-        WorkerThreads workers = new WorkerThreads(config, session, capture, console);
+        WorkerThreads workers = new WorkerThreads(config, session, capture, console, clock);
         try {
             List<Leak> leaks = new ArrayList<>(measureMainThread(session, load, heap, workers));
             leaks.addAll(workers.leaks(load, config.launch().workingDirectory()));

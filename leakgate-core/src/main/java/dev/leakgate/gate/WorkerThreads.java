@@ -19,6 +19,7 @@ import dev.leakgate.text.NumberText;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ final class WorkerThreads {
     private final InspectorSession session;
     private final SnapshotCapture capture;
     private final Console console;
+    private final Clock clock;
     private final List<Worker> workers = new ArrayList<>();
 
     /** One worker's session and series. */
@@ -62,11 +64,12 @@ final class WorkerThreads {
         }
     }
 
-    WorkerThreads(GateConfig config, InspectorSession session, SnapshotCapture capture, Console console) {
+    WorkerThreads(GateConfig config, InspectorSession session, SnapshotCapture capture, Console console, Clock clock) {
         this.config = config;
         this.session = session;
         this.capture = capture;
         this.console = console;
+        this.clock = clock;
     }
 
     /** Takes every running worker's baseline; the workers then are the ones measured. */
@@ -123,7 +126,7 @@ final class WorkerThreads {
                 worker.series.releaseLast();
                 List<Leak> found = new SeriesAnalyzer(config.thresholds(), scripts)
                         .analyze(worker.series.censuses(), last, config.requestsPerRound());
-                last = null;
+                last = null; // the diagnosis reads a graph of its own: one is enough in memory
                 if (found.stream().anyMatch(Leak::failing)) {
                     found = located(worker, found, scripts, load);
                 }
@@ -143,7 +146,7 @@ final class WorkerThreads {
     /** Tracks allocations in the worker while the mix runs a little longer, and reads where the objects come from. */
     private List<Leak> located(Worker worker, List<Leak> leaks, ScriptCatalog scripts, LoadGenerator load)
             throws IOException, InterruptedException {
-        Instant started = Instant.now();
+        Instant started = clock.instant();
         console.info("Diagnosis of " + worker.name + ": tracking allocations in the worker while "
                 + DIAGNOSIS_REQUESTS + " more requests run, to find where its leak comes from");
         worker.session.startTrackingAllocations();
@@ -167,7 +170,7 @@ final class WorkerThreads {
                 located.add(leak.failing() ? locator.locate(leak, firstId, List.of()) : leak);
             }
             console.info("Diagnosis of " + worker.name + " took " + DurationText.of(Duration.between(started,
-                    Instant.now())));
+                    clock.instant())));
             return located;
         } finally {
             worker.session.onPause(null);

@@ -1,6 +1,5 @@
 package dev.leakgate.load;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -79,28 +78,15 @@ final class CookieJar {
     }
 
     /**
-     * Writes {@code Cookie: ...\r\n} for a request for {@code requestPath} into {@code out}, or nothing when no
-     * cookie applies.
+     * The line {@code Cookie: ...\r\n} for a request for {@code requestPath}, empty when no cookie applies; built
+     * again only when the jar, the path or an expiry changed it.
      */
-    void writeHeader(ByteBuffer out, String requestPath, long nowMillis) {
+    byte[] header(String requestPath, long nowMillis) {
         if (header == null || !requestPath.equals(headerPath) || anyExpiredAt(nowMillis)) {
             header = build(requestPath, nowMillis);
             headerPath = requestPath;
         }
-        out.put(header);
-    }
-
-    /** The bytes {@link #writeHeader} writes at most, for sizing a buffer. */
-    int headerLength(String requestPath, long nowMillis) {
-        if (header == null || !requestPath.equals(headerPath) || anyExpiredAt(nowMillis)) {
-            header = build(requestPath, nowMillis);
-            headerPath = requestPath;
-        }
-        return header.length;
-    }
-
-    boolean isEmpty() {
-        return cookies.isEmpty();
+        return header;
     }
 
     private byte[] build(String requestPath, long nowMillis) {

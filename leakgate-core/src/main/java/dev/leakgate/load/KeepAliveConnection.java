@@ -168,15 +168,16 @@ final class KeepAliveConnection implements AutoCloseable {
         if (cookies == null && !request.varies()) {
             return views.computeIfAbsent(request, WireRequest::view);
         }
-        long now = cookies == null ? 0 : System.currentTimeMillis();
+        byte[] cookieHeader = null;
         if (cookies != null) {
             requestPath = request.pathFor(sequence);
+            cookieHeader = cookies.header(requestPath, System.currentTimeMillis());
         }
-        int length = request.length(sequence, cookies == null ? 0 : cookies.headerLength(requestPath, now));
+        int length = request.length(sequence, cookieHeader == null ? 0 : cookieHeader.length);
         if (written.capacity() < length) {
             written = ByteBuffer.allocateDirect(Math.max(length, 2 * written.capacity()));
         }
-        return request.render(written, sequence, cookies, now);
+        return request.render(written, sequence, cookieHeader);
     }
 
     private void attempt() throws RequestFailure {

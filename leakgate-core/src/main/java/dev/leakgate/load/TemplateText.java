@@ -48,6 +48,11 @@ final class TemplateText {
         this.uuids = uuid;
     }
 
+    /** Text taken as it is, braces and all. */
+    static TemplateText literal(String text) {
+        return new TemplateText(List.of(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
     /**
      * @param environment where {@code {{env.NAME}}} is looked up
      * @throws IllegalArgumentException naming the template that cannot be filled: an unknown one, or a variable that

@@ -40,7 +40,7 @@ final class WireRequest {
         this.body = body;
         this.expectsNoBody = expectsNoBody;
         this.varies = path.varies() || head.stream().anyMatch(TemplateText::varies) || body != null && body.varies();
-        this.fixed = varies ? null : render(ByteBuffer.allocateDirect(length(0, 0)), 0, null, 0).asReadOnlyBuffer();
+        this.fixed = varies ? null : render(ByteBuffer.allocateDirect(length(0, 0)), 0, null).asReadOnlyBuffer();
     }
 
     /**
@@ -50,19 +50,19 @@ final class WireRequest {
     static WireRequest encode(RequestSpec spec, Endpoint endpoint, Map<String, String> environment) {
         TemplateText path = TemplateText.parse(endpoint.basePath() + spec.path(), environment);
         List<TemplateText> head = new ArrayList<>();
-        head.add(literal(spec.method() + " "));
+        head.add(TemplateText.literal(spec.method() + " "));
         head.add(path);
-        head.add(literal(" HTTP/1.1\r\nHost: " + endpoint.hostHeader() + "\r\n"));
+        head.add(TemplateText.literal(" HTTP/1.1\r\nHost: " + endpoint.hostHeader() + "\r\n"));
         spec.headers().forEach((name, value) -> {
-            head.add(literal(name + ": "));
+            head.add(TemplateText.literal(name + ": "));
             head.add(TemplateText.parse(value, environment));
-            head.add(literal("\r\n"));
+            head.add(TemplateText.literal("\r\n"));
         });
         if (spec.contentType() != null) {
-            head.add(literal("Content-Type: " + spec.contentType() + "\r\n"));
+            head.add(TemplateText.literal("Content-Type: " + spec.contentType() + "\r\n"));
         }
         TemplateText body = spec.body() != null ? TemplateText.parse(spec.body(), environment)
-                : BODY_METHODS.contains(spec.method()) ? literal("") : null;
+                : BODY_METHODS.contains(spec.method()) ? TemplateText.literal("") : null;
         String fixedPath = path.varies() ? null : new String(path.fixedBytes(), StandardCharsets.UTF_8);
         return new WireRequest(spec.method() + " " + spec.path(), path, fixedPath, head, body,
                 spec.method().equals("HEAD"));
@@ -97,7 +97,7 @@ final class WireRequest {
         return new String(bytes.array(), StandardCharsets.UTF_8);
     }
 
-    /** The bytes of the send with this sequence number, with {@code cookieHeaderLength} bytes of cookies. */
+    /** The bytes of the send with this sequence number, with a cookie line of {@code cookieHeaderLength} bytes. */
     int length(long sequence, int cookieHeaderLength) {
         int length = CRLF.length + cookieHeaderLength;
         for (TemplateText part : head) {
@@ -113,9 +113,9 @@ final class WireRequest {
     /**
      * Writes the send with this sequence number into {@code out} (cleared first) and flips it for sending.
      *
-     * @param cookies the connection's jar, or null without cookies
+     * @param cookieHeader the connection's {@code Cookie:} line for this send, or null without cookies
      */
-    ByteBuffer render(ByteBuffer out, long sequence, CookieJar cookies, long nowMillis) {
+    ByteBuffer render(ByteBuffer out, long sequence, byte[] cookieHeader) {
         out.clear();
         for (TemplateText part : head) {
             part.writeTo(out, sequence);
@@ -125,8 +125,8 @@ final class WireRequest {
             putDecimal(out, body.length(sequence));
             out.put(CRLF);
         }
-        if (cookies != null) {
-            cookies.writeHeader(out, pathFor(sequence), nowMillis);
+        if (cookieHeader != null) {
+            out.put(cookieHeader);
         }
         out.put(CRLF);
         if (body != null) {
@@ -138,10 +138,6 @@ final class WireRequest {
     @Override
     public String toString() {
         return label;
-    }
-
-    private static TemplateText literal(String text) {
-        return TemplateText.parse(text.replace("{{", "\\{{"), Map.of());
     }
 
     private static int decimalLength(int value) {

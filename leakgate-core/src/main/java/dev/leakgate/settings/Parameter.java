@@ -64,11 +64,6 @@ public final class Parameter<T> {
         return defaultText;
     }
 
-    /** A list or map: on the command line only in the {@code --config} file. */
-    public boolean structured() {
-        return type.structured();
-    }
-
     /** A map, which no flag can give: only the {@code --config} file or the POM. */
     public boolean isMap() {
         return type == ValueTypes.TEXT_MAP;

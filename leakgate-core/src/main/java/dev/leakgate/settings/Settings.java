@@ -50,11 +50,6 @@ public final class Settings {
         return parameter.defaultValue();
     }
 
-    /** Whether the parameter was given, rather than defaulted. */
-    public boolean given(Parameter<?> parameter) {
-        return given.containsKey(parameter);
-    }
-
     public Path workingDirectory() {
         return resolved(get(Parameters.WORKING_DIRECTORY), baseDirectory);
     }
@@ -79,13 +74,6 @@ public final class Settings {
 
     private Path resolved(Path path, Path whenNone) {
         return path == null ? whenNone : baseDirectory.resolve(path).normalize();
-    }
-
-    /** The same settings with one more value; for a run that differs from another in one parameter. */
-    public <T> Settings with(Parameter<T> parameter, T value) {
-        Builder builder = new Builder(baseDirectory, defaultOutputDirectory);
-        builder.given.putAll(given);
-        return builder.set(parameter, value).build();
     }
 
     /**

@@ -30,11 +30,6 @@ interface ValueType<T> {
     /** What a value must be: {@code a whole number}, {@code a list of texts}. */
     String accepted();
 
-    /** A list or map, which a command line takes only from the {@code --config} file. */
-    default boolean structured() {
-        return false;
-    }
-
     /** The JSON value as a list, or the failure to read one. */
     static List<?> list(Object json, String accepted) {
         if (json instanceof List<?> list) {

@@ -74,11 +74,6 @@ final class ValueTypes {
             }
             return List.copyOf(entries);
         }
-
-        @Override
-        public boolean structured() {
-            return true;
-        }
     }
 
     private static final class TextMap implements ValueType<Map<String, String>> {
@@ -103,11 +98,6 @@ final class ValueTypes {
         @Override
         public String accepted() {
             return "an object of names and texts";
-        }
-
-        @Override
-        public boolean structured() {
-            return true;
         }
     }
 

@@ -2,7 +2,6 @@ package dev.leakgate.load;
 
 import org.junit.jupiter.api.Test;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,8 +59,6 @@ class CookieJarTest {
     }
 
     private static String header(CookieJar jar, String path, long now) {
-        ByteBuffer out = ByteBuffer.allocate(jar.headerLength(path, now));
-        jar.writeHeader(out, path, now);
-        return new String(out.array(), StandardCharsets.UTF_8);
+        return new String(jar.header(path, now), StandardCharsets.UTF_8);
     }
 }

@@ -66,7 +66,7 @@ class TemplateTextTest {
 
     private static String sent(WireRequest request, long sequence) {
         ByteBuffer out = ByteBuffer.allocate(request.length(sequence, 0));
-        return StandardCharsets.UTF_8.decode(request.render(out, sequence, null, 0)).toString();
+        return StandardCharsets.UTF_8.decode(request.render(out, sequence, null)).toString();
     }
 
     private static String uuidOf(String request) {
